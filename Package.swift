@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Katalog",
+    products: [
+        .library(name: "MARCRecord", targets: ["MARCRecord"]),
+        .library(name: "ISO2709", targets: ["ISO2709"]),
+        .library(name: "KatalogIO", targets: ["KatalogIO"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .executable(name: "katalog", targets: ["katalog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(name: "MARCRecord", swiftSettings: upcoming),
+        .target(name: "KatalogIO", dependencies: ["MARCRecord"], swiftSettings: upcoming),
+        .target(name: "ISO2709", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
+        .target(name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], swiftSettings: upcoming),
+        .executableTarget(
+            name: "katalog",
+            dependencies: [
+                "Pipeline", "MARCRecord", "KatalogIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO"], path: "Tests/_KatalogTestSupport",
+                swiftSettings: upcoming),
+        .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ISO2709Tests", dependencies: ["ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,237 @@
+public import MARCRecord
+
+/// Turns one frame into a record, checking the leader, directory and fields against the bytes, in
+/// two passes as the leader drives them (directory first, then fields). Every repair becomes a
+/// finding; the parser never throws — strictness is the reader's decision.
+package struct ISO2709Parser {
+    package var fileName: String?
+
+    /// One directory entry as read; `-1` marks digits that were not digits.
+    struct RawEntry {
+        var tag: Tag
+        var length: Int
+        var start: Int
+    }
+
+    var scratch: [RawEntry] = []
+    var segments: [Range<Int>] = []
+
+    package init(fileName: String?) {
+        self.fileName = fileName
+    }
+
+    /// The context for one frame's findings.
+    struct Site {
+        var fileName: String?
+        var recordNumber: Int
+        var streamOffset: Int64
+        var findings: [Finding] = []
+
+        mutating func add(_ severity: Finding.Severity, _ code: FindingCode, _ message: String, action: String?,
+            at recordOffset: Int, tag: String?)
+        {
+            findings.append(Finding(severity, code, message, action: action, file: fileName,
+                recordNumber: recordNumber, streamOffset: streamOffset + Int64(recordOffset),
+                recordOffset: recordOffset, tag: tag))
+        }
+    }
+
+    /// Parses `frame` (the bytes from the leader to the terminator, if any).
+    package mutating func parse(
+        _ frame: ArraySlice<UInt8>, terminated: Bool, streamOffset: Int64, recordNumber: Int
+    ) -> (record: MARCRecord?, findings: [Finding]) {
+        var site = Site(fileName: fileName, recordNumber: recordNumber, streamOffset: streamOffset)
+        var bytes = frame
+        // Garbage in front of a leader: look for the first place a leader could start.
+        if bytes.count >= 5, !bytes.prefix(5).allSatisfy(ASCII.isDigit) {
+            let copy = Array(bytes.prefix(4096 + 24))
+            if let p = (1..<max(1, copy.count - 23)).first(where: { ISO2709Framer.looksLikeLeader(copy, at: $0) }) {
+                site.add(.warning, .junkBeforeLeader,
+                    "\(p) byte(s) before the leader (\(ASCII.escaped(copy.prefix(p), limit: 16)))",
+                    action: "skipped", at: 0, tag: "LDR")
+                bytes = bytes.dropFirst(p)
+                site.streamOffset += Int64(p)
+            }
+        }
+        var storage = Array(bytes)
+        let record = parseRecord(&storage, terminated: terminated, site: &site)
+        if let number = record?.controlNumber {
+            for i in site.findings.indices { site.findings[i].controlNumber = number }
+        }
+        return (record, site.findings)
+    }
+
+    // MARK: - Record
+
+    private mutating func parseRecord(_ s: inout [UInt8], terminated: Bool, site: inout Site) -> MARCRecord? {
+        let n = s.count
+        let dataEnd = terminated ? n - 1 : n
+        guard n >= Leader.length + 2 else {
+            site.add(.error, .strayBytes,
+                "\(n) byte(s) that cannot hold a leader and a field (\(ASCII.escaped(s, limit: 24)))",
+                action: "skipped", at: 0, tag: nil)
+            return nil
+        }
+        var leaderRepaired = false
+
+        // Leader 00–04: the record length, checked against the frame.
+        let declaredLength = s.withUnsafeBufferPointer { ASCII.decimal($0.baseAddress!, 0, 5) }
+        if let declaredLength {
+            if declaredLength != n {
+                checkLength(declared: declaredLength, frame: s, terminated: terminated, site: &site)
+            }
+        } else {
+            site.add(.warning, .lengthNotNumeric, "record length '\(ASCII.escaped(s[0..<5]))' is not a number",
+                action: "length taken from the record terminator", at: 0, tag: "LDR")
+        }
+
+        // Leader 10–11 and 20–22: the shapes of indicators, subfield codes and directory entries.
+        var indicatorCount = 2
+        if ASCII.isDigit(s[10]) {
+            indicatorCount = Int(s[10] - ASCII.zero)
+        } else {
+            site.add(.warning, .badIndicatorCount, "indicator count '\(ASCII.escaped([s[10]]))' is not a digit",
+                action: "assumed 2", at: 10, tag: "LDR")
+            s[10] = UInt8(ascii: "2")
+            leaderRepaired = true
+        }
+        var codeLength = 2
+        if ASCII.isDigit(s[11]) && s[11] >= UInt8(ascii: "2") {
+            codeLength = Int(s[11] - ASCII.zero)
+        } else {
+            site.add(.warning, .badSubfieldCodeLength,
+                "subfield code length '\(ASCII.escaped([s[11]]))' is not a digit of 2 or more",
+                action: "assumed 2", at: 11, tag: "LDR")
+            s[11] = UInt8(ascii: "2")
+            leaderRepaired = true
+        }
+        var lengthDigits = 4
+        var startDigits = 5
+        var implDigits = 0
+        if ASCII.isDigit(s[20]) && ASCII.isDigit(s[21]) && ASCII.isDigit(s[22]) && s[20] > ASCII.zero
+            && s[21] > ASCII.zero
+        {
+            lengthDigits = Int(s[20] - ASCII.zero)
+            startDigits = Int(s[21] - ASCII.zero)
+            implDigits = Int(s[22] - ASCII.zero)
+        } else {
+            site.add(.warning, .badEntryMap, "entry map '\(ASCII.escaped(s[20..<24]))' is not usable",
+                action: "read the directory as 4500", at: 20, tag: "LDR")
+            s.replaceSubrange(20..<23, with: Array("450".utf8))
+            leaderRepaired = true
+        }
+
+        // The directory ends at the first field terminator after the leader.
+        let directoryEnd: Int? = s.withUnsafeBufferPointer { p in
+            var i = Leader.length
+            while i < dataEnd { if p[i] == ASCII.fieldTerminator { return i }; i += 1 }
+            return nil
+        }
+        guard let directoryEnd else {
+            site.add(.error, .noDirectory, "no field terminator after the leader: directory and fields cannot be told apart",
+                action: "record skipped", at: Leader.length, tag: "DIR")
+            return nil
+        }
+        let dataStart = directoryEnd + 1
+        let baseAddress = s.withUnsafeBufferPointer { ASCII.decimal($0.baseAddress!, 12, 5) }
+        if baseAddress != dataStart {
+            let shown = baseAddress.map(String.init) ?? "'\(ASCII.escaped(s[12..<17]))'"
+            site.add(.warning, .baseAddressMismatch,
+                "base address \(shown) but the directory ends at byte \(directoryEnd)",
+                action: "data read from byte \(dataStart)", at: 12, tag: "LDR")
+        }
+
+        // Directory entries.
+        var entrySize = 3 + lengthDigits + startDigits + implDigits
+        var directoryLength = directoryEnd - Leader.length
+        if directoryLength % entrySize != 0 && directoryLength % 12 == 0 && entrySize != 12 {
+            site.add(.warning, .badEntryMap,
+                "entry map says \(entrySize)-byte directory entries but the directory holds 12-byte ones",
+                action: "read the directory as 4500", at: 20, tag: "LDR")
+            (lengthDigits, startDigits, implDigits, entrySize) = (4, 5, 0, 12)
+            s.replaceSubrange(20..<23, with: Array("450".utf8))
+            leaderRepaired = true
+        }
+        if directoryLength % entrySize != 0 {
+            let extra = directoryLength % entrySize
+            site.add(.warning, .directoryLength,
+                "directory is \(directoryLength) bytes, not a multiple of \(entrySize): \(extra) byte(s) left over "
+                    + "(\(ASCII.escaped(s[(directoryEnd - extra)..<directoryEnd])))",
+                action: "partial entry ignored", at: directoryEnd - extra, tag: "DIR")
+            directoryLength -= extra
+        }
+        let entryCount = directoryLength / entrySize
+        scratch.removeAll(keepingCapacity: true)
+        let dataLength = dataEnd - dataStart
+        var valid = true
+        var covered = 0
+        s.withUnsafeBufferPointer { p in
+            let base = p.baseAddress!
+            for i in 0..<entryCount {
+                let at = Leader.length + i * entrySize
+                let tag = Tag(base[at], base[at + 1], base[at + 2])
+                let length = ASCII.decimal(base, at + 3, lengthDigits) ?? -1
+                let start = ASCII.decimal(base, at + 3 + lengthDigits, startDigits) ?? -1
+                scratch.append(RawEntry(tag: tag, length: length, start: start))
+                if length < 1 || start < 0 || start + length > dataLength
+                    || base[dataStart + start + length - 1] != ASCII.fieldTerminator
+                {
+                    valid = false
+                }
+                covered += max(length, 0)
+            }
+        }
+
+        var entries: [FieldEntry] = []
+        entries.reserveCapacity(entryCount)
+        if valid {
+            for e in scratch {
+                entries.append(FieldEntry(tag: e.tag, start: dataStart + e.start, length: e.length - 1))
+            }
+            if covered != dataLength {
+                reportUnreferencedData(s, dataStart: dataStart, dataEnd: dataEnd, site: &site)
+            }
+        } else {
+            entries = rebuildFromTerminators(
+                s, dataStart: dataStart, dataEnd: dataEnd, startDigits: startDigits, site: &site)
+        }
+
+        if entries.isEmpty {
+            if entryCount == 0 && dataLength == 0 {
+                site.add(.warning, .noFields, "record has a leader but no fields", action: "kept", at: 0, tag: nil)
+            } else {
+                site.add(.error, .unrecoverableRecord, "no field could be recovered", action: "record skipped",
+                    at: Leader.length, tag: "DIR")
+                return nil
+            }
+        }
+        _ = leaderRepaired
+        var record = MARCRecord(storage: s, entries: entries, indicatorCount: indicatorCount,
+            subfieldCodeLength: codeLength)
+        checkFields(&record, site: &site)
+        return record
+    }
+
+    private func checkLength(declared: Int, frame s: [UInt8], terminated: Bool, site: inout Site) {
+        let n = s.count
+        let characters = s.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        if declared == characters && characters != n {
+            site.add(.warning, .lengthInCharacters,
+                "record length \(declared) counts characters; the record has \(n) bytes",
+                action: "length taken from the record terminator", at: 0, tag: "LDR")
+        } else if n > 99_999 {
+            site.add(.warning, .lengthOverflow,
+                "record of \(n) bytes is longer than a 5-digit length can say (leader says \(declared))",
+                action: "length taken from the record terminator", at: 0, tag: "LDR")
+        } else if terminated {
+            site.add(.warning, .lengthMismatch, "record length \(declared) but the record terminator ends it at \(n)",
+                action: "length taken from the record terminator", at: 0, tag: "LDR")
+        } else if declared < n {
+            site.add(.warning, .lengthMismatch, "record length \(declared) but \(n) bytes precede the next record",
+                action: "all \(n) bytes read", at: 0, tag: "LDR")
+        } else {
+            site.add(.warning, .lengthMismatch, "record length \(declared) but only \(n) bytes remain",
+                action: "read what is there", at: 0, tag: "LDR")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+public import KatalogIO
+public import MARCRecord
+
+/// What to do with a record longer than the 99,999 bytes a 5-digit record length can state.
+public enum OversizePolicy: String, Sendable, CaseIterable {
+    /// Do not write it; report a finding.
+    case refuse
+    /// Write it as several linked records, each under the limit (see `ISO2709Writer+Split`).
+    case split
+}
+
+/// Writes records as ISO 2709 with a MARC 21 directory (entry map 4500).
+///
+/// The leader is kept except for what the writer computes: record length (00–04), base address
+/// (12–16) and the entry map (20–22). A well-formed input record therefore comes out byte for byte
+/// as it went in.
+public struct ISO2709Writer: RecordWriter {
+    public static let maxRecordLength = 99_999
+    public static let maxFieldLength = 9_999
+
+    private let output: OutputFile
+    public let oversize: OversizePolicy
+    public private(set) var recordsWritten = 0
+
+    public init(output: OutputFile, oversize: OversizePolicy = .refuse) {
+        self.output = output
+        self.oversize = oversize
+    }
+
+    public mutating func write(_ record: MARCRecord) throws -> [Finding] {
+        var longest = 0
+        var longestTag = Tag(0x30, 0x30, 0x30)
+        var dataLength = 0
+        for e in record.entries {
+            let length = Int(e.length) + 1
+            dataLength += length
+            if length > longest { (longest, longestTag) = (length, e.tag) }
+        }
+        if longest > Self.maxFieldLength {
+            return [Finding(.error, .fieldTooLong,
+                "field of \(longest) bytes is longer than a 4-digit field length can state",
+                action: "record not written", tag: longestTag.description)]
+        }
+        let total = Leader.length + record.entries.count * 12 + 1 + dataLength + 1
+        if total > Self.maxRecordLength {
+            switch oversize {
+            case .refuse:
+                return [Finding(.error, .recordTooLong,
+                    "record of \(total) bytes is longer than a 5-digit record length can state",
+                    action: "record not written (use --oversize split to write it as linked records)", tag: "LDR")]
+            case .split:
+                let parts = Self.split(record)
+                for part in parts { try emit(part, total: Self.encodedLength(part)) }
+                return [Finding(.warning, .recordSplit,
+                    "record of \(total) bytes written as \(parts.count) linked records (field 887 marks the parts)",
+                    action: "split", tag: "LDR")]
+            }
+        }
+        try emit(record, total: total)
+        return []
+    }
+
+    public mutating func finish() throws { try output.flush() }
+
+    static func encodedLength(_ record: MARCRecord) -> Int {
+        Leader.length + record.entries.count * 13 + 2 + record.entries.reduce(0) { $0 + Int($1.length) }
+    }
+
+    private mutating func emit(_ record: MARCRecord, total: Int) throws {
+        let base = Leader.length + record.entries.count * 12 + 1
+        try output.append(reserving: total) { out in
+            record.storage.withUnsafeBufferPointer { s in
+                let start = out.count
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[0..<Leader.length]))
+                Self.putDecimal(&out, at: start, total, digits: 5)
+                Self.putDecimal(&out, at: start + 12, base, digits: 5)
+                out[start + 20] = UInt8(ascii: "4")
+                out[start + 21] = UInt8(ascii: "5")
+                out[start + 22] = UInt8(ascii: "0")
+                if !ASCII.isDigit(out[start + 23]) { out[start + 23] = UInt8(ascii: "0") }
+                var position = 0
+                for e in record.entries {
+                    let length = Int(e.length) + 1
+                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue >> 16))
+                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue >> 8))
+                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue))
+                    Self.appendDecimal(&out, length, digits: 4)
+                    Self.appendDecimal(&out, position, digits: 5)
+                    position += length
+                }
+                out.append(ASCII.fieldTerminator)
+                for e in record.entries {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[e.range]))
+                    out.append(ASCII.fieldTerminator)
+                }
+                out.append(ASCII.recordTerminator)
+            }
+        }
+        recordsWritten += 1
+    }
+
+    @inline(__always)
+    static func appendDecimal(_ out: inout [UInt8], _ value: Int, digits: Int) {
+        let at = out.count
+        out.append(contentsOf: repeatElement(ASCII.zero, count: digits))
+        putDecimal(&out, at: at, value, digits: digits)
+    }
+
+    @inline(__always)
+    static func putDecimal(_ out: inout [UInt8], at offset: Int, _ value: Int, digits: Int) {
+        var v = value
+        var i = offset + digits - 1
+        while i >= offset {
+            out[i] = ASCII.zero + UInt8(v % 10)
+            v /= 10
+            i -= 1
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// The record formats Katalog recognises, named as on the command line (`--from`, `--to`).
+public enum RecordFormat: String, CaseIterable, Sendable, Codable {
+    case iso2709
+    case marcxml
+    case json
+    case mrk
+    case isis
+    case isisISO = "isis-iso"
+
+    public var displayName: String {
+        switch self {
+        case .iso2709: "ISO 2709 (MARC 21 / UNIMARC)"
+        case .marcxml: "MARCXML"
+        case .json: "MARC-in-JSON"
+        case .mrk: "MARCBreaker (.mrk)"
+        case .isis: "CDS/ISIS master file"
+        case .isisISO: "CDS/ISIS ISO 2709 export"
+        }
+    }
+}
+
+/// Guesses a format from the first bytes of an input (and its name, for ISIS master files).
+public enum FormatSniffer {
+    /// How many bytes `sniff` wants to see.
+    public static let prefixLength = 4096
+
+    public static func sniff(_ prefix: [UInt8], fileName: String? = nil) -> RecordFormat? {
+        if let fileName, fileName.lowercased().hasSuffix(".mst") { return .isis }
+        if looksLikeISISMaster(prefix) { return .isis }
+        var i = 0
+        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        while i < prefix.count, [0x20, 0x09, 0x0D, 0x0A, 0x1A, 0x00].contains(prefix[i]) { i += 1 }
+        guard i < prefix.count else { return nil }
+        let rest = prefix[i...]
+        switch prefix[i] {
+        case UInt8(ascii: "<"): return .marcxml
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
+        case UInt8(ascii: "="):
+            return rest.starts(with: Array("=LDR".utf8)) || rest.starts(with: Array("=000".utf8)) ? .mrk : nil
+        default: break
+        }
+        guard rest.count >= 24, rest.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // ISIS ISO exports wrap lines every 80 bytes (LF or CR LF) and often use `#` as terminators;
+        // a real ISO 2709 record never has a line break at byte 80 of its directory.
+        let at80 = rest.index(rest.startIndex, offsetBy: 80, limitedBy: rest.endIndex)
+        if let at80, at80 < rest.endIndex, rest[at80] == 0x0A || rest[at80] == 0x0D { return .isisISO }
+        let head = rest.prefix(1024)
+        if !head.contains(0x1E), !head.contains(0x1D), head.contains(UInt8(ascii: "#")) { return .isisISO }
+        return .iso2709
+    }
+
+    /// An ISIS master file starts with a control record: MFN 0, then the next MFN to assign (a small
+    /// positive number), in either byte order.
+    static func looksLikeISISMaster(_ p: [UInt8]) -> Bool {
+        guard p.count >= 64, p[0] == 0, p[1] == 0, p[2] == 0, p[3] == 0 else { return false }
+        let le = UInt32(p[4]) | UInt32(p[5]) << 8 | UInt32(p[6]) << 16 | UInt32(p[7]) << 24
+        let be = UInt32(p[7]) | UInt32(p[6]) << 8 | UInt32(p[5]) << 16 | UInt32(p[4]) << 24
+        return (1...50_000_000).contains(le) || (1...50_000_000).contains(be)
+    }
+}

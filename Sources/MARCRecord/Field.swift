@@ -1,0 +1,118 @@
+/// A read-only view of one field: its tag and its content bytes (without the field terminator).
+///
+/// The content slice shares the record's storage; nothing is copied or decoded until `value`,
+/// `subfields` values or `string` are asked for.
+public struct Field: Sendable {
+    public let tag: Tag
+    /// The raw content: for a data field, indicators then subfields with their delimiters.
+    public let content: ArraySlice<UInt8>
+    public let indicatorCount: Int
+    public let subfieldCodeLength: Int
+
+    package init(tag: Tag, content: ArraySlice<UInt8>, indicatorCount: Int, subfieldCodeLength: Int) {
+        self.tag = tag
+        self.content = content
+        self.indicatorCount = indicatorCount
+        self.subfieldCodeLength = subfieldCodeLength
+    }
+
+    public var isControlField: Bool { tag.isControlField }
+
+    /// The content as text: for a control field its value; for a data field the raw content with
+    /// delimiters shown as `$`. Invalid UTF-8 becomes U+FFFD (character sets are decoded upstream).
+    public var value: String {
+        if isControlField { return String(decoding: content, as: UTF8.self) }
+        return String(decoding: content.map { $0 == ASCII.subfieldDelimiter ? UInt8(ascii: "$") : $0 }, as: UTF8.self)
+    }
+
+    /// The indicator bytes (empty for a control field).
+    public var indicators: ArraySlice<UInt8> {
+        guard !isControlField else { return content[content.startIndex..<content.startIndex] }
+        return content.prefix(indicatorCount)
+    }
+
+    /// First indicator, or blank when the field has none.
+    public var indicator1: UInt8 { indicatorByte(0) }
+    /// Second indicator, or blank when the field has none.
+    public var indicator2: UInt8 { indicatorByte(1) }
+
+    private func indicatorByte(_ i: Int) -> UInt8 {
+        let ind = indicators
+        return i < ind.count ? ind[ind.startIndex + i] : ASCII.space
+    }
+
+    /// The subfields, in order, as slices of the record's bytes.
+    public var subfields: Subfields {
+        guard !isControlField else { return Subfields(bytes: content[content.endIndex...], codeLength: subfieldCodeLength) }
+        return Subfields(bytes: content.dropFirst(indicatorCount), codeLength: subfieldCodeLength)
+    }
+
+    /// The values of the subfields with this code, decoded as UTF-8.
+    public func values(_ code: Character) -> [String] {
+        guard let ascii = code.asciiValue else { return [] }
+        return subfields.filter { $0.code == ascii }.map(\.string)
+    }
+
+    /// The first value of the subfield with this code.
+    public func value(_ code: Character) -> String? { values(code).first }
+}
+
+/// The subfields of a data field, parsed lazily by scanning for delimiters.
+public struct Subfields: Sequence, Sendable {
+    /// The bytes after the indicators.
+    public let bytes: ArraySlice<UInt8>
+    public let codeLength: Int
+
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, codeLength: codeLength) }
+
+    public struct Iterator: IteratorProtocol {
+        let bytes: ArraySlice<UInt8>
+        let codeLength: Int
+        var position: Int
+
+        init(bytes: ArraySlice<UInt8>, codeLength: Int) {
+            self.bytes = bytes
+            self.codeLength = Swift.max(codeLength, 1)
+            // Bytes before the first delimiter belong to no subfield; the reader reports them.
+            position = bytes.firstIndex(of: ASCII.subfieldDelimiter) ?? bytes.endIndex
+        }
+
+        public mutating func next() -> Subfield? {
+            guard position < bytes.endIndex else { return nil }
+            let codeStart = position + 1
+            let codeEnd = Swift.min(codeStart + codeLength - 1, bytes.endIndex)
+            var end = codeEnd
+            while end < bytes.endIndex && bytes[end] != ASCII.subfieldDelimiter { end += 1 }
+            position = end
+            return Subfield(codeBytes: bytes[codeStart..<codeEnd], value: bytes[codeEnd..<end])
+        }
+    }
+}
+
+/// One subfield: its code and its value bytes.
+public struct Subfield: Sendable {
+    /// The identifier bytes after the delimiter (one byte in MARC 21 and UNIMARC).
+    public let codeBytes: ArraySlice<UInt8>
+    public let value: ArraySlice<UInt8>
+
+    /// The first code byte, or 0 when the subfield has no code (a delimiter at the end of the field).
+    public var code: UInt8 { codeBytes.first ?? 0 }
+    public var codeCharacter: Character { Character(Unicode.Scalar(code)) }
+    /// The value decoded as UTF-8; invalid sequences become U+FFFD.
+    public var string: String { String(decoding: value, as: UTF8.self) }
+}
+
+/// The fields of a record, in order, as a random-access collection of views.
+public struct Fields: RandomAccessCollection, Sendable {
+    let record: MARCRecord
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { record.entries.count }
+
+    public subscript(position: Int) -> Field {
+        let entry = record.entries[position]
+        return Field(
+            tag: entry.tag, content: record.storage[entry.range],
+            indicatorCount: record.indicatorCount, subfieldCodeLength: record.subfieldCodeLength)
+    }
+}

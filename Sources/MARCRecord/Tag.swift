@@ -1,0 +1,44 @@
+/// A three-character MARC field tag, kept as its three bytes packed into an integer so that
+/// comparing and hashing tags never builds a `String`.
+public struct Tag: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The three tag bytes, first byte in bits 16–23.
+    public let rawValue: UInt32
+
+    @inline(__always)
+    public init(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) {
+        rawValue = UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
+    }
+
+    /// A tag from exactly three bytes of UTF-8; `nil` otherwise.
+    public init?(_ string: some StringProtocol) {
+        let bytes = Array(string.utf8)
+        guard bytes.count == 3 else { return nil }
+        self.init(bytes[0], bytes[1], bytes[2])
+    }
+
+    public init(stringLiteral value: String) {
+        guard let tag = Tag(value) else { preconditionFailure("a tag has three bytes: \(value)") }
+        self = tag
+    }
+
+    public var bytes: [UInt8] { [byte(0), byte(1), byte(2)] }
+
+    @inline(__always)
+    public func byte(_ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: rawValue >> (8 * UInt32(2 - index))) }
+
+    /// Control fields are the `00X` tags: they hold data without indicators or subfields.
+    /// Non-numeric `00` tags are treated the same way, as MARC readers conventionally do.
+    @inline(__always)
+    public var isControlField: Bool { rawValue >> 8 == 0x3030 }
+
+    /// True when every byte is an ASCII letter or digit, as ISO 2709 requires.
+    public var isWellFormed: Bool {
+        (0..<3).allSatisfy { let b = byte($0); return ASCII.isDigit(b) || ASCII.isLower(b) || ASCII.isUpper(b) }
+    }
+
+    public var isNumeric: Bool { (0..<3).allSatisfy { ASCII.isDigit(byte($0)) } }
+
+    public var description: String { ASCII.escaped(bytes) }
+
+    public static func < (lhs: Tag, rhs: Tag) -> Bool { lhs.rawValue < rhs.rawValue }
+}

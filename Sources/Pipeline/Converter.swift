@@ -1,0 +1,148 @@
+public import ISO2709
+public import KatalogIO
+public import MARCRecord
+
+/// What `katalog convert` was asked to do.
+public struct ConvertOptions: Sendable {
+    public var inputs: [String]
+    public var from: RecordFormat?
+    public var to: RecordFormat
+    public var output: String
+    public var mode: ReadMode
+    public var oversize: OversizePolicy
+    public var quiet: Bool
+
+    public init(inputs: [String], from: RecordFormat? = nil, to: RecordFormat = .iso2709, output: String = "-",
+        mode: ReadMode = .lenient, oversize: OversizePolicy = .refuse, quiet: Bool = false)
+    {
+        self.inputs = inputs.isEmpty ? ["-"] : inputs
+        self.from = from
+        self.to = to
+        self.output = output
+        self.mode = mode
+        self.oversize = oversize
+        self.quiet = quiet
+    }
+}
+
+/// What a conversion did, per input and in all.
+public struct ConvertSummary: Codable, Sendable {
+    public struct InputSummary: Codable, Sendable {
+        public var file: String
+        public var format: String
+        public var recordsRead = 0
+        public var recordsSkipped = 0
+        public var bytes: Int64 = 0
+
+        public init(file: String, format: String) {
+            self.file = file
+            self.format = format
+        }
+    }
+
+    public var inputs: [InputSummary] = []
+    public var recordsRead = 0
+    public var recordsWritten = 0
+    public var recordsNotWritten = 0
+    public var recordsSkipped = 0
+    public var findings = 0
+    public var errors = 0
+    public var warnings = 0
+    /// Set when strict mode stopped the run.
+    public var stoppedBy: Finding?
+
+    public init() {}
+}
+
+/// How a run ended, mapped to the exit status by the command line.
+public enum RunFailure: Error, CustomStringConvertible {
+    /// Strict mode met a problem (exit status 1).
+    case strictStop(Finding)
+    /// An input or output could not be used at all (exit status 2).
+    case unusable(String)
+
+    public var description: String {
+        switch self {
+        case .strictStop(let f): "stopped (strict mode): \(f.line)"
+        case .unusable(let message): message
+        }
+    }
+}
+
+/// Reads every input, writes every record it could read to one output.
+public enum Converter {
+    public static let writable: Set<RecordFormat> = [.iso2709]
+
+    public static func run(_ options: ConvertOptions, reporter: FindingReporter) throws(RunFailure) -> ConvertSummary {
+        guard writable.contains(options.to) else {
+            throw .unusable("--to \(options.to.rawValue): \(options.to.displayName) output is not supported by this "
+                + "version of katalog (writable: \(writable.map(\.rawValue).sorted().joined(separator: ", ")))")
+        }
+        let output: OutputFile
+        do { output = try OutputFile(path: options.output) } catch { throw .unusable("\(error)") }
+        var writer = ISO2709Writer(output: output, oversize: options.oversize)
+        var summary = ConvertSummary()
+        var progress = ProgressMeter(quiet: options.quiet)
+        var bytesBefore: Int64 = 0
+        do {
+            for path in options.inputs {
+                var opened: InputOpener.Opened
+                do {
+                    opened = try InputOpener.open(path, from: options.from, mode: options.mode)
+                } catch {
+                    throw RunFailure.unusable("\(error)")
+                }
+                var input = ConvertSummary.InputSummary(file: path, format: opened.format.rawValue)
+                var number = 0
+                while let record = try opened.reader.next() {
+                    number += 1
+                    reporter.record(opened.reader.drainFindings())
+                    input.recordsRead += 1
+                    let written = try writer.write(record)
+                    if !written.isEmpty {
+                        let located = written.map { f -> Finding in
+                            var f = f
+                            f.file = path
+                            f.recordNumber = number + opened.reader.recordsSkipped
+                            f.controlNumber = record.controlNumber
+                            return f
+                        }
+                        if options.mode == .strict, let stop = located.first(where: { $0.severity > .info }) {
+                            throw RunFailure.strictStop(stop)
+                        }
+                        reporter.record(located)
+                        if located.contains(where: { $0.severity == .error }) { summary.recordsNotWritten += 1 }
+                    }
+                    progress.tick(records: summary.recordsRead + input.recordsRead,
+                        bytes: bytesBefore + opened.reader.bytesConsumed)
+                }
+                reporter.record(opened.reader.drainFindings())
+                input.recordsSkipped = opened.reader.recordsSkipped
+                input.bytes = opened.reader.bytesConsumed
+                bytesBefore += input.bytes
+                summary.recordsRead += input.recordsRead
+                summary.recordsSkipped += input.recordsSkipped
+                summary.inputs.append(input)
+            }
+            try writer.finish()
+            try output.commit()
+        } catch let failure as RunFailure {
+            output.discard()
+            if case .strictStop(let f) = failure { reporter.record(f) }
+            throw failure
+        } catch let error as ReadError {
+            output.discard()
+            reporter.record(error.finding)
+            throw error.kind == .strictStop ? .strictStop(error.finding) : .unusable(error.finding.line)
+        } catch {
+            output.discard()
+            throw .unusable("\(error)")
+        }
+        progress.done(records: summary.recordsRead, bytes: bytesBefore)
+        summary.recordsWritten = writer.recordsWritten
+        summary.findings = reporter.total
+        summary.errors = reporter.errors
+        summary.warnings = reporter.warnings
+        return summary
+    }
+}
