@@ -85,7 +85,7 @@ package struct ISO2709Framer {
         let start = readIndex
         let available = buffer.count - start
         let terminator: Int? = buffer.withUnsafeBufferPointer { p in
-            guard let hit = memchr(p.baseAddress! + start, Int32(ASCII.recordTerminator), available) else { return nil }
+            guard let hit = memchr(p.baseAddress! + start, Int32(Byte.recordTerminator), available) else { return nil }
             return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         var frame: Frame
@@ -121,8 +121,8 @@ package struct ISO2709Framer {
     /// Bytes that real exports leave between records.
     @inline(__always)
     private static func isJunk(_ b: UInt8) -> Bool {
-        b == 0x1A || b == 0x0D || b == 0x0A || b == 0x20 || b == 0x00 || b == 0x09 || b == ASCII.recordTerminator
-            || b == ASCII.fieldTerminator
+        b == 0x1A || b == 0x0D || b == 0x0A || b == 0x20 || b == 0x00 || b == 0x09 || b == Byte.recordTerminator
+            || b == Byte.fieldTerminator
     }
 
     private mutating func skipJunk() {
@@ -141,10 +141,10 @@ package struct ISO2709Framer {
     /// terminator and right before something shaped like a leader, the record lost its 0x1D.
     private func missingTerminatorCut(start: Int, terminator t: Int) -> Int? {
         guard buffer.count - start >= 5 else { return nil }
-        let declared: Int? = buffer.withUnsafeBufferPointer { ASCII.decimal($0.baseAddress!, start, 5) }
+        let declared: Int? = buffer.withUnsafeBufferPointer { Byte.decimal($0.baseAddress!, start, 5) }
         guard let length = declared, length >= 26 else { return nil }
         let cut = start + length
-        guard cut < t, buffer[cut - 1] == ASCII.fieldTerminator, cut + 24 <= buffer.count else { return nil }
+        guard cut < t, buffer[cut - 1] == Byte.fieldTerminator, cut + 24 <= buffer.count else { return nil }
         return ISO2709Framer.looksLikeLeader(buffer, at: cut) ? cut : nil
     }
 
@@ -152,7 +152,7 @@ package struct ISO2709Framer {
     /// address (12–16).
     package static func looksLikeLeader(_ bytes: [UInt8], at p: Int) -> Bool {
         guard p >= 0, p + 24 <= bytes.count else { return false }
-        for i in [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16] where !ASCII.isDigit(bytes[p + i]) { return false }
+        for i in [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16] where !Byte.isDigit(bytes[p + i]) { return false }
         return true
     }
 }

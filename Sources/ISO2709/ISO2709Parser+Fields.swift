@@ -4,43 +4,88 @@ public import MARCRecord
 extension ISO2709Parser {
     func checkFields(_ record: inout MARCRecord, site: inout Site) {
         let ic = record.indicatorCount
+        // Leader/11 = 0: fields have no subfields (plain ISO 2709, not MARC); only indicators apply.
+        let noSubfields = record.subfieldCodeLength == 0
+        // Fast pass: most records have nothing to report, and this pass allocates nothing.
+        let clean = record.storage.withUnsafeBufferPointer { p in
+            record.entries.allSatisfy {
+                Self.isClean(p.baseAddress! + Int($0.start), Int($0.length), $0.tag, ic, noSubfields)
+            }
+        }
+        if clean { return }
         for index in record.entries.indices {
             let entry = record.entries[index]
             let tag = entry.tag
+            let clean = record.storage.withUnsafeBufferPointer {
+                Self.isClean($0.baseAddress! + Int(entry.start), Int(entry.length), tag, ic, noSubfields)
+            }
+            if clean { continue }
             if !tag.isWellFormed {
                 site.add(.warning, .badTag, "tag '\(tag)' is not three letters or digits", action: "kept as is",
                     at: Int(entry.start), tag: tag.description)
             }
             if tag.isControlField {
-                if record.storage[entry.range].contains(ASCII.subfieldDelimiter) {
+                if record.storage[entry.range].contains(Byte.subfieldDelimiter) {
                     site.add(.warning, .delimiterInControlField,
                         "control field holds a subfield delimiter (0x1F)", action: "kept as is",
                         at: firstDelimiter(record.storage, entry.range), tag: tag.description)
                 }
                 continue
             }
-            if let repaired = checkDataField(record.storage, entry, indicatorCount: ic, site: &site) {
+            if let repaired = checkDataField(record.storage, entry, indicatorCount: ic, noSubfields: noSubfields,
+                site: &site)
+            {
                 record.replaceField(at: index, content: repaired)
             }
         }
     }
 
+    /// True when a field needs no finding: a well-formed tag; for a control field no delimiter; for a
+    /// data field legal indicators, then subfields each with a legal code.
+    @inline(__always)
+    static func isClean(_ p: UnsafePointer<UInt8>, _ length: Int, _ tag: Tag, _ ic: Int, _ noSubfields: Bool = false)
+        -> Bool
+    {
+        guard tag.isWellFormed else { return false }
+        if tag.isControlField {
+            for i in 0..<length where p[i] == Byte.subfieldDelimiter { return false }
+            return true
+        }
+        guard length >= ic else { return false }
+        for i in 0..<ic where !isValidIndicator(p[i]) { return false }
+        guard length > ic, !noSubfields else { return true }
+        guard p[ic] == Byte.subfieldDelimiter else { return false }
+        var i = ic
+        while true {
+            // Skip eight bytes at a time while none of them is a delimiter.
+            while i + 8 <= length {
+                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x1F1F_1F1F_1F1F_1F1F
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < length && p[i] != Byte.subfieldDelimiter { i += 1 }
+            if i >= length { return true }
+            guard i + 1 < length, isValidCode(p[i + 1]) else { return false }
+            i += 2
+        }
+    }
+
     private func firstDelimiter(_ s: [UInt8], _ range: Range<Int>) -> Int {
-        s[range].firstIndex(of: ASCII.subfieldDelimiter) ?? range.lowerBound
+        s[range].firstIndex(of: Byte.subfieldDelimiter) ?? range.lowerBound
     }
 
     @inline(__always)
     private static func isValidIndicator(_ b: UInt8) -> Bool {
-        ASCII.isDigit(b) || ASCII.isLower(b) || b == ASCII.space || b == ASCII.verticalBar
+        Byte.isDigit(b) || Byte.isLower(b) || b == Byte.space || b == Byte.verticalBar
     }
 
     @inline(__always)
-    private static func isValidCode(_ b: UInt8) -> Bool { ASCII.isDigit(b) || ASCII.isLower(b) }
+    private static func isValidCode(_ b: UInt8) -> Bool { Byte.isDigit(b) || Byte.isLower(b) }
 
     /// Checks one data field; returns new content when a repair changed it.
-    private func checkDataField(_ s: [UInt8], _ entry: FieldEntry, indicatorCount ic: Int, site: inout Site)
-        -> [UInt8]?
-    {
+    private func checkDataField(
+        _ s: [UInt8], _ entry: FieldEntry, indicatorCount ic: Int, noSubfields: Bool, site: inout Site
+    ) -> [UInt8]? {
         let range = entry.range
         let tagName = entry.tag.description
         var indicatorsEnd = range.lowerBound + ic
@@ -48,11 +93,11 @@ extension ISO2709Parser {
         var body = range
 
         // Indicators: present, and legal.
-        let firstDelim = s[range].firstIndex(of: ASCII.subfieldDelimiter)
+        let firstDelim = s[range].firstIndex(of: Byte.subfieldDelimiter)
         if range.count < ic || (firstDelim.map { $0 < indicatorsEnd } ?? false) {
             let present = (firstDelim ?? range.upperBound) - range.lowerBound
             var ind = Array(s[range.lowerBound..<(range.lowerBound + min(present, ic))])
-            ind.append(contentsOf: repeatElement(ASCII.space, count: ic - ind.count))
+            ind.append(contentsOf: repeatElement(Byte.space, count: ic - ind.count))
             site.add(.warning, .missingIndicators,
                 "data field has \(min(present, ic)) of \(ic) indicators", action: "missing indicators set to blank",
                 at: range.lowerBound, tag: tagName)
@@ -61,7 +106,7 @@ extension ISO2709Parser {
         } else {
             for i in range.lowerBound..<indicatorsEnd where !Self.isValidIndicator(s[i]) {
                 if fixedIndicators == nil { fixedIndicators = Array(s[range.lowerBound..<indicatorsEnd]) }
-                fixedIndicators![i - range.lowerBound] = ASCII.space
+                fixedIndicators![i - range.lowerBound] = Byte.space
                 site.add(.warning, .badIndicator,
                     "indicator \(i - range.lowerBound + 1) is '\(ASCII.escaped([s[i]]))'",
                     action: "set to blank", at: i, tag: tagName)
@@ -70,11 +115,12 @@ extension ISO2709Parser {
         body = indicatorsEnd..<range.upperBound
 
         // Subfields: the body starts with a delimiter; every delimiter is followed by a code.
-        guard !body.isEmpty else {
-            return fixedIndicators.map { $0 }
+        guard !body.isEmpty, !noSubfields else {
+            guard let fixedIndicators else { return nil }
+            return fixedIndicators + s[body]
         }
-        if s[body.lowerBound] != ASCII.subfieldDelimiter {
-            let end = s[body].firstIndex(of: ASCII.subfieldDelimiter) ?? body.upperBound
+        if s[body.lowerBound] != Byte.subfieldDelimiter {
+            let end = s[body].firstIndex(of: Byte.subfieldDelimiter) ?? body.upperBound
             site.add(.warning, .dataBeforeSubfield,
                 "\(end - body.lowerBound) byte(s) before the first subfield delimiter "
                     + "(\(ASCII.escaped(s[body.lowerBound..<end], limit: 24)))",
@@ -83,9 +129,9 @@ extension ISO2709Parser {
         var emptyDelimiters: [Int] = []
         var i = body.lowerBound
         while i < body.upperBound {
-            if s[i] == ASCII.subfieldDelimiter {
+            if s[i] == Byte.subfieldDelimiter {
                 let next = i + 1
-                if next == body.upperBound || s[next] == ASCII.subfieldDelimiter {
+                if next == body.upperBound || s[next] == Byte.subfieldDelimiter {
                     emptyDelimiters.append(i)
                     site.add(.warning, .emptySubfieldCode, "subfield delimiter without a code",
                         action: "delimiter removed", at: i, tag: tagName)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import MARCRecord
 
 /// Turns one frame into a record, checking the leader, directory and fields against the bytes, in
@@ -43,7 +48,7 @@ package struct ISO2709Parser {
         var site = Site(fileName: fileName, recordNumber: recordNumber, streamOffset: streamOffset)
         var bytes = frame
         // Garbage in front of a leader: look for the first place a leader could start.
-        if bytes.count >= 5, !bytes.prefix(5).allSatisfy(ASCII.isDigit) {
+        if bytes.count >= 5, !bytes.prefix(5).allSatisfy(Byte.isDigit) {
             let copy = Array(bytes.prefix(4096 + 24))
             if let p = (1..<max(1, copy.count - 23)).first(where: { ISO2709Framer.looksLikeLeader(copy, at: $0) }) {
                 site.add(.warning, .junkBeforeLeader,
@@ -55,7 +60,7 @@ package struct ISO2709Parser {
         }
         var storage = Array(bytes)
         let record = parseRecord(&storage, terminated: terminated, site: &site)
-        if let number = record?.controlNumber {
+        if !site.findings.isEmpty, let number = record?.controlNumber {
             for i in site.findings.indices { site.findings[i].controlNumber = number }
         }
         return (record, site.findings)
@@ -75,7 +80,7 @@ package struct ISO2709Parser {
         var leaderRepaired = false
 
         // Leader 00–04: the record length, checked against the frame.
-        let declaredLength = s.withUnsafeBufferPointer { ASCII.decimal($0.baseAddress!, 0, 5) }
+        let declaredLength = s.withUnsafeBufferPointer { Byte.decimal($0.baseAddress!, 0, 5) }
         if let declaredLength {
             if declaredLength != n {
                 checkLength(declared: declaredLength, frame: s, terminated: terminated, site: &site)
@@ -87,8 +92,8 @@ package struct ISO2709Parser {
 
         // Leader 10–11 and 20–22: the shapes of indicators, subfield codes and directory entries.
         var indicatorCount = 2
-        if ASCII.isDigit(s[10]) {
-            indicatorCount = Int(s[10] - ASCII.zero)
+        if Byte.isDigit(s[10]) {
+            indicatorCount = Int(s[10] - Byte.zero)
         } else {
             site.add(.warning, .badIndicatorCount, "indicator count '\(ASCII.escaped([s[10]]))' is not a digit",
                 action: "assumed 2", at: 10, tag: "LDR")
@@ -96,11 +101,11 @@ package struct ISO2709Parser {
             leaderRepaired = true
         }
         var codeLength = 2
-        if ASCII.isDigit(s[11]) && s[11] >= UInt8(ascii: "2") {
-            codeLength = Int(s[11] - ASCII.zero)
+        if Byte.isDigit(s[11]) && s[11] != UInt8(ascii: "1") {
+            codeLength = Int(s[11] - Byte.zero)
         } else {
             site.add(.warning, .badSubfieldCodeLength,
-                "subfield code length '\(ASCII.escaped([s[11]]))' is not a digit of 2 or more",
+                "subfield code length '\(ASCII.escaped([s[11]]))' is not 0 or a digit of 2 or more",
                 action: "assumed 2", at: 11, tag: "LDR")
             s[11] = UInt8(ascii: "2")
             leaderRepaired = true
@@ -108,12 +113,12 @@ package struct ISO2709Parser {
         var lengthDigits = 4
         var startDigits = 5
         var implDigits = 0
-        if ASCII.isDigit(s[20]) && ASCII.isDigit(s[21]) && ASCII.isDigit(s[22]) && s[20] > ASCII.zero
-            && s[21] > ASCII.zero
+        if Byte.isDigit(s[20]) && Byte.isDigit(s[21]) && Byte.isDigit(s[22]) && s[20] > Byte.zero
+            && s[21] > Byte.zero
         {
-            lengthDigits = Int(s[20] - ASCII.zero)
-            startDigits = Int(s[21] - ASCII.zero)
-            implDigits = Int(s[22] - ASCII.zero)
+            lengthDigits = Int(s[20] - Byte.zero)
+            startDigits = Int(s[21] - Byte.zero)
+            implDigits = Int(s[22] - Byte.zero)
         } else {
             site.add(.warning, .badEntryMap, "entry map '\(ASCII.escaped(s[20..<24]))' is not usable",
                 action: "read the directory as 4500", at: 20, tag: "LDR")
@@ -123,9 +128,10 @@ package struct ISO2709Parser {
 
         // The directory ends at the first field terminator after the leader.
         let directoryEnd: Int? = s.withUnsafeBufferPointer { p in
-            var i = Leader.length
-            while i < dataEnd { if p[i] == ASCII.fieldTerminator { return i }; i += 1 }
-            return nil
+            guard dataEnd > Leader.length,
+                let hit = memchr(p.baseAddress! + Leader.length, Int32(Byte.fieldTerminator), dataEnd - Leader.length)
+            else { return nil }
+            return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         guard let directoryEnd else {
             site.add(.error, .noDirectory, "no field terminator after the leader: directory and fields cannot be told apart",
@@ -133,7 +139,7 @@ package struct ISO2709Parser {
             return nil
         }
         let dataStart = directoryEnd + 1
-        let baseAddress = s.withUnsafeBufferPointer { ASCII.decimal($0.baseAddress!, 12, 5) }
+        let baseAddress = s.withUnsafeBufferPointer { Byte.decimal($0.baseAddress!, 12, 5) }
         if baseAddress != dataStart {
             let shown = baseAddress.map(String.init) ?? "'\(ASCII.escaped(s[12..<17]))'"
             site.add(.warning, .baseAddressMismatch,
@@ -170,11 +176,11 @@ package struct ISO2709Parser {
             for i in 0..<entryCount {
                 let at = Leader.length + i * entrySize
                 let tag = Tag(base[at], base[at + 1], base[at + 2])
-                let length = ASCII.decimal(base, at + 3, lengthDigits) ?? -1
-                let start = ASCII.decimal(base, at + 3 + lengthDigits, startDigits) ?? -1
+                let length = Byte.decimal(base, at + 3, lengthDigits) ?? -1
+                let start = Byte.decimal(base, at + 3 + lengthDigits, startDigits) ?? -1
                 scratch.append(RawEntry(tag: tag, length: length, start: start))
                 if length < 1 || start < 0 || start + length > dataLength
-                    || base[dataStart + start + length - 1] != ASCII.fieldTerminator
+                    || base[dataStart + start + length - 1] != Byte.fieldTerminator
                 {
                     valid = false
                 }
@@ -205,11 +211,35 @@ package struct ISO2709Parser {
                 return nil
             }
         }
+        if indicatorCount != 2 || codeLength != 2,
+            fieldsHaveMARCShape(s, entries),
+            !(indicatorCount == 2 && codeLength > 2)
+        {
+            site.add(.warning, .badIndicatorCount,
+                "leader says \(indicatorCount) indicator(s) and subfield code length \(codeLength), but the fields "
+                    + "have 2 indicators and one-character codes",
+                action: "read as 2 and 2", at: 10, tag: "LDR")
+            (indicatorCount, codeLength) = (2, 2)
+            s[10] = UInt8(ascii: "2")
+            s[11] = UInt8(ascii: "2")
+            leaderRepaired = true
+        }
         _ = leaderRepaired
         var record = MARCRecord(storage: s, entries: entries, indicatorCount: indicatorCount,
             subfieldCodeLength: codeLength)
         checkFields(&record, site: &site)
         return record
+    }
+
+    /// True when most data fields look like MARC 21 / UNIMARC ones: two indicators, then a delimiter.
+    private func fieldsHaveMARCShape(_ s: [UInt8], _ entries: [FieldEntry]) -> Bool {
+        var dataFields = 0
+        var shaped = 0
+        for e in entries where !e.tag.isControlField {
+            dataFields += 1
+            if e.length >= 3 && s[Int(e.start) + 2] == Byte.subfieldDelimiter { shaped += 1 }
+        }
+        return dataFields > 0 && shaped * 2 > dataFields
     }
 
     private func checkLength(declared: Int, frame s: [UInt8], terminated: Bool, site: inout Site) {

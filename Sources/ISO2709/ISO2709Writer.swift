@@ -68,51 +68,48 @@ public struct ISO2709Writer: RecordWriter {
 
     private mutating func emit(_ record: MARCRecord, total: Int) throws {
         let base = Leader.length + record.entries.count * 12 + 1
-        try output.append(reserving: total) { out in
+        try output.write(exactly: total) { raw in
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             record.storage.withUnsafeBufferPointer { s in
-                let start = out.count
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[0..<Leader.length]))
-                Self.putDecimal(&out, at: start, total, digits: 5)
-                Self.putDecimal(&out, at: start + 12, base, digits: 5)
-                out[start + 20] = UInt8(ascii: "4")
-                out[start + 21] = UInt8(ascii: "5")
-                out[start + 22] = UInt8(ascii: "0")
-                if !ASCII.isDigit(out[start + 23]) { out[start + 23] = UInt8(ascii: "0") }
+                let src = s.baseAddress!
+                out.update(from: src, count: Leader.length)
+                Self.putDecimal(out, total, digits: 5)
+                Self.putDecimal(out + 12, base, digits: 5)
+                out[20] = UInt8(ascii: "4")
+                out[21] = UInt8(ascii: "5")
+                out[22] = UInt8(ascii: "0")
+                if !Byte.isDigit(out[23]) { out[23] = UInt8(ascii: "0") }
+                var directory = out + Leader.length
+                var data = out + base
                 var position = 0
                 for e in record.entries {
-                    let length = Int(e.length) + 1
-                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue >> 16))
-                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue >> 8))
-                    out.append(UInt8(truncatingIfNeeded: e.tag.rawValue))
-                    Self.appendDecimal(&out, length, digits: 4)
-                    Self.appendDecimal(&out, position, digits: 5)
-                    position += length
+                    let length = Int(e.length)
+                    directory[0] = UInt8(truncatingIfNeeded: e.tag.rawValue >> 16)
+                    directory[1] = UInt8(truncatingIfNeeded: e.tag.rawValue >> 8)
+                    directory[2] = UInt8(truncatingIfNeeded: e.tag.rawValue)
+                    Self.putDecimal(directory + 3, length + 1, digits: 4)
+                    Self.putDecimal(directory + 7, position, digits: 5)
+                    directory += 12
+                    data.update(from: src + Int(e.start), count: length)
+                    data[length] = Byte.fieldTerminator
+                    data += length + 1
+                    position += length + 1
                 }
-                out.append(ASCII.fieldTerminator)
-                for e in record.entries {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: s[e.range]))
-                    out.append(ASCII.fieldTerminator)
-                }
-                out.append(ASCII.recordTerminator)
+                directory[0] = Byte.fieldTerminator
+                data[0] = Byte.recordTerminator
             }
         }
         recordsWritten += 1
     }
 
     @inline(__always)
-    static func appendDecimal(_ out: inout [UInt8], _ value: Int, digits: Int) {
-        let at = out.count
-        out.append(contentsOf: repeatElement(ASCII.zero, count: digits))
-        putDecimal(&out, at: at, value, digits: digits)
-    }
-
-    @inline(__always)
-    static func putDecimal(_ out: inout [UInt8], at offset: Int, _ value: Int, digits: Int) {
+    static func putDecimal(_ out: UnsafeMutablePointer<UInt8>, _ value: Int, digits: Int) {
         var v = value
-        var i = offset + digits - 1
-        while i >= offset {
-            out[i] = ASCII.zero + UInt8(v % 10)
-            v /= 10
+        var i = digits - 1
+        while i >= 0 {
+            let (q, r) = v.quotientAndRemainder(dividingBy: 10)
+            out[i] = Byte.zero &+ UInt8(truncatingIfNeeded: r)
+            v = q
             i -= 1
         }
     }

@@ -14,17 +14,14 @@ public final class OutputFile {
     public let path: String
     private let temporaryPath: String?
     private var fd: Int32
-    private var buffer: [UInt8]
-    private let capacity: Int
+    private let buffer: UnsafeMutableRawBufferPointer
+    private var used = 0
     private var finished = false
     public private(set) var bytesWritten: Int64 = 0
 
     /// Opens `path` for atomic writing; `-` means standard output.
     public init(path: String, bufferSize: Int = 1 << 18) throws {
         self.path = path
-        capacity = bufferSize
-        buffer = []
-        buffer.reserveCapacity(bufferSize)
         if path == "-" {
             fd = STDOUT_FILENO
             temporaryPath = nil
@@ -34,42 +31,52 @@ public final class OutputFile {
             guard fd >= 0 else { throw IOError(path: path, operation: "create", errno: errno) }
             temporaryPath = tmp
         }
+        buffer = .allocate(byteCount: max(bufferSize, 4096), alignment: 16)
     }
 
-    @inline(__always)
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        if buffer.count + bytes.count > capacity {
+        guard !bytes.isEmpty else { return }
+        if used + bytes.count > buffer.count {
             try flush()
-            if bytes.count >= capacity {
+            if bytes.count >= buffer.count {
                 try writeAll(bytes)
                 return
             }
         }
-        buffer.append(contentsOf: bytes)
+        (buffer.baseAddress! + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        used += bytes.count
     }
 
     public func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { (raw) throws in try write(raw) }
+        try bytes.withUnsafeBytes { try write($0) }
     }
 
     public func write(_ string: String) throws {
         var s = string
-        try s.withUTF8 { (raw) throws in try write(UnsafeRawBufferPointer(raw)) }
+        try s.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Gives direct access to the buffer so a writer can format a record in place.
-    /// `reserve` is the most bytes `body` will append.
+    /// Lets `body` format exactly `count` bytes in place in the buffer (a temporary one when
+    /// `count` is larger than the buffer).
     @inline(__always)
-    public func append(reserving reserve: Int, _ body: (inout [UInt8]) -> Void) throws {
-        if buffer.count + reserve > capacity && !buffer.isEmpty { try flush() }
-        body(&buffer)
-        if buffer.count >= capacity { try flush() }
+    public func write(exactly count: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) throws {
+        if used + count > buffer.count { try flush() }
+        if count > buffer.count {
+            let big = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+            defer { big.deallocate() }
+            body(big)
+            try writeAll(UnsafeRawBufferPointer(big))
+            return
+        }
+        body(UnsafeMutableRawBufferPointer(rebasing: buffer[used..<(used + count)]))
+        used += count
     }
 
     public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { (raw) throws in try writeAll(raw) }
-        buffer.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        let n = used
+        used = 0
+        try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
     }
 
     /// Flushes, syncs and moves the file into place. For standard output, only flushes.
@@ -78,7 +85,12 @@ public final class OutputFile {
         try flush()
         finished = true
         guard let temporaryPath else { return }
-        if fsync(fd) != 0 && errno != EINVAL { let e = errno; close(fd); throw IOError(path: path, operation: "sync", errno: e) }
+        if fsync(fd) != 0 && errno != EINVAL {
+            let e = errno
+            close(fd)
+            unlink(temporaryPath)
+            throw IOError(path: path, operation: "sync", errno: e)
+        }
         close(fd)
         fd = -1
         if rename(temporaryPath, path) != 0 {
@@ -92,7 +104,7 @@ public final class OutputFile {
     public func discard() {
         guard !finished else { return }
         finished = true
-        buffer.removeAll()
+        used = 0
         if let temporaryPath {
             close(fd)
             fd = -1
@@ -115,5 +127,6 @@ public final class OutputFile {
 
     deinit {
         if !finished { discard() }
+        buffer.deallocate()
     }
 }

@@ -1,27 +1,27 @@
 /// Byte values that structure MARC data, named once so parsers read like the specification.
 package enum ASCII {
     /// ISO 2709 subfield delimiter (IS1).
-    package static let subfieldDelimiter: UInt8 = 0x1F
+    @inlinable package static var subfieldDelimiter: UInt8 { 0x1F }
     /// ISO 2709 field terminator (IS2).
-    package static let fieldTerminator: UInt8 = 0x1E
+    @inlinable package static var fieldTerminator: UInt8 { 0x1E }
     /// ISO 2709 record terminator (IS3).
-    package static let recordTerminator: UInt8 = 0x1D
-    package static let space: UInt8 = 0x20
-    package static let zero: UInt8 = 0x30
-    package static let nine: UInt8 = 0x39
-    package static let lowerA: UInt8 = 0x61
-    package static let lowerZ: UInt8 = 0x7A
-    package static let upperA: UInt8 = 0x41
-    package static let upperZ: UInt8 = 0x5A
-    package static let verticalBar: UInt8 = 0x7C
+    @inlinable package static var recordTerminator: UInt8 { 0x1D }
+    @inlinable package static var space: UInt8 { 0x20 }
+    @inlinable package static var zero: UInt8 { 0x30 }
+    @inlinable package static var nine: UInt8 { 0x39 }
+    @inlinable package static var lowerA: UInt8 { 0x61 }
+    @inlinable package static var lowerZ: UInt8 { 0x7A }
+    @inlinable package static var upperA: UInt8 { 0x41 }
+    @inlinable package static var upperZ: UInt8 { 0x5A }
+    @inlinable package static var verticalBar: UInt8 { 0x7C }
 
-    @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
-    @inline(__always) package static func isLower(_ byte: UInt8) -> Bool { byte &- lowerA < 26 }
-    @inline(__always) package static func isUpper(_ byte: UInt8) -> Bool { byte &- upperA < 26 }
-    @inline(__always) package static func isGraphic(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+    @inlinable @inline(__always) package static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
+    @inlinable @inline(__always) package static func isLower(_ byte: UInt8) -> Bool { byte &- lowerA < 26 }
+    @inlinable @inline(__always) package static func isUpper(_ byte: UInt8) -> Bool { byte &- upperA < 26 }
+    @inlinable @inline(__always) package static func isGraphic(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 
     /// Parses `count` ASCII digits starting at `offset`; `nil` when any byte is not a digit.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func decimal(_ base: UnsafePointer<UInt8>, _ offset: Int, _ count: Int) -> Int? {
         var value = 0
         for i in 0..<count {

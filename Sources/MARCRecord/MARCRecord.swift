@@ -85,7 +85,7 @@ package struct FieldEntry: Sendable, Hashable {
     package var start: Int32
     package var length: Int32
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package init(tag: Tag, start: Int, length: Int) {
         self.tag = tag
         self.start = Int32(start)

@@ -4,7 +4,7 @@ public struct Tag: Hashable, Sendable, Comparable, CustomStringConvertible, Expr
     /// The three tag bytes, first byte in bits 16–23.
     public let rawValue: UInt32
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) {
         rawValue = UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
     }
@@ -23,17 +23,19 @@ public struct Tag: Hashable, Sendable, Comparable, CustomStringConvertible, Expr
 
     public var bytes: [UInt8] { [byte(0), byte(1), byte(2)] }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func byte(_ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: rawValue >> (8 * UInt32(2 - index))) }
 
     /// Control fields are the `00X` tags: they hold data without indicators or subfields.
     /// Non-numeric `00` tags are treated the same way, as MARC readers conventionally do.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isControlField: Bool { rawValue >> 8 == 0x3030 }
 
     /// True when every byte is an ASCII letter or digit, as ISO 2709 requires.
+    @inlinable
     public var isWellFormed: Bool {
-        (0..<3).allSatisfy { let b = byte($0); return ASCII.isDigit(b) || ASCII.isLower(b) || ASCII.isUpper(b) }
+        @inline(__always) func ok(_ b: UInt8) -> Bool { b &- 0x30 < 10 || b &- 0x61 < 26 || b &- 0x41 < 26 }
+        return ok(byte(0)) && ok(byte(1)) && ok(byte(2))
     }
 
     public var isNumeric: Bool { (0..<3).allSatisfy { ASCII.isDigit(byte($0)) } }
