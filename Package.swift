@@ -36,6 +36,9 @@ let package = Package(
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
         .testTarget(
+            name: "KatalogIOTests", dependencies: ["KatalogIO", "MARCRecord", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "ISO2709Tests", dependencies: ["ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(

@@ -28,6 +28,7 @@ extension FindingCode {
     public static let emptySubfieldCode: FindingCode = "iso2709.empty-subfield"
     public static let badSubfieldCode: FindingCode = "iso2709.bad-subfield-code"
     public static let delimiterInControlField: FindingCode = "iso2709.delimiter-in-control-field"
+    public static let fieldTerminatorInField: FindingCode = "iso2709.field-terminator-in-field"
     public static let noFields: FindingCode = "iso2709.no-fields"
     public static let unrecoverableRecord: FindingCode = "iso2709.unrecoverable-record"
     public static let recordTooLong: FindingCode = "iso2709.record-too-long"

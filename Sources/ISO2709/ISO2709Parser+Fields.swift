@@ -13,6 +13,7 @@ extension ISO2709Parser {
             }
         }
         if clean { return }
+        splitAtStrayTerminators(&record, site: &site)
         for index in record.entries.indices {
             let entry = record.entries[index]
             let tag = entry.tag
@@ -48,7 +49,7 @@ extension ISO2709Parser {
     {
         guard tag.isWellFormed else { return false }
         if tag.isControlField {
-            for i in 0..<length where p[i] == Byte.subfieldDelimiter { return false }
+            for i in 0..<length where p[i] & 0xFE == 0x1E { return false }
             return true
         }
         guard length >= ic else { return false }
@@ -57,17 +58,46 @@ extension ISO2709Parser {
         guard p[ic] == Byte.subfieldDelimiter else { return false }
         var i = ic
         while true {
-            // Skip eight bytes at a time while none of them is a delimiter.
+            // Skip eight bytes at a time while none of them is a delimiter or a stray terminator
+            // (0x1E and 0x1F are the bytes whose top seven bits are 0x1E).
             while i + 8 <= length {
-                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ 0x1F1F_1F1F_1F1F_1F1F
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let x = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x1E1E_1E1E_1E1E_1E1E
                 if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
-            while i < length && p[i] != Byte.subfieldDelimiter { i += 1 }
+            while i < length && p[i] & 0xFE != 0x1E { i += 1 }
             if i >= length { return true }
-            guard i + 1 < length, isValidCode(p[i + 1]) else { return false }
+            guard p[i] == Byte.subfieldDelimiter, i + 1 < length, isValidCode(p[i + 1]) else { return false }
             i += 2
         }
+    }
+
+    /// A field whose directory entry spans a field terminator holds two fields' data: each part
+    /// becomes a field with the same tag, in place.
+    private func splitAtStrayTerminators(_ record: inout MARCRecord, site: inout Site) {
+        var rebuilt: [FieldEntry] = []
+        var changed = false
+        for entry in record.entries {
+            let range = entry.range
+            guard record.storage[range].contains(Byte.fieldTerminator) else {
+                rebuilt.append(entry)
+                continue
+            }
+            changed = true
+            var from = range.lowerBound
+            var parts = 0
+            for i in range where record.storage[i] == Byte.fieldTerminator {
+                rebuilt.append(FieldEntry(tag: entry.tag, start: from, length: i - from))
+                from = i + 1
+                parts += 1
+            }
+            rebuilt.append(FieldEntry(tag: entry.tag, start: from, length: range.upperBound - from))
+            site.add(.warning, .fieldTerminatorInField,
+                "field terminator inside the field", action: "read as \(parts + 1) fields with the same tag",
+                at: record.storage[range].firstIndex(of: Byte.fieldTerminator)!, tag: entry.tag.description)
+        }
+        if changed { record.entries = rebuilt }
     }
 
     private func firstDelimiter(_ s: [UInt8], _ range: Range<Int>) -> Int {

@@ -39,7 +39,16 @@ public enum FormatSniffer {
             return rest.starts(with: Array("=LDR".utf8)) || rest.starts(with: Array("=000".utf8)) ? .mrk : nil
         default: break
         }
-        guard rest.count >= 24, rest.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard rest.count >= 24, rest.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            // A header line or other junk before the first record: look further for a leader whose
+            // record has the ISO 2709 terminators.
+            let bytes = Array(rest)
+            for p in 1..<max(1, bytes.count - 24) where isLeaderShaped(bytes, at: p) {
+                let tail = bytes[p...]
+                return tail.contains(0x1E) && tail.contains(0x1D) ? .iso2709 : nil
+            }
+            return nil
+        }
         // ISIS ISO exports wrap lines every 80 bytes (LF or CR LF) and often use `#` as terminators;
         // a real ISO 2709 record never has a line break at byte 80 of its directory.
         let at80 = rest.index(rest.startIndex, offsetBy: 80, limitedBy: rest.endIndex)
@@ -47,6 +56,14 @@ public enum FormatSniffer {
         let head = rest.prefix(1024)
         if !head.contains(0x1E), !head.contains(0x1D), head.contains(UInt8(ascii: "#")) { return .isisISO }
         return .iso2709
+    }
+
+    static func isLeaderShaped(_ b: [UInt8], at p: Int) -> Bool {
+        guard p + 24 <= b.count else { return false }
+        for i in [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15, 16] where !(b[p + i] >= 0x30 && b[p + i] <= 0x39) {
+            return false
+        }
+        return true
     }
 
     /// An ISIS master file starts with a control record: MFN 0, then the next MFN to assign (a small
