@@ -123,6 +123,7 @@ package struct ISO2709Parser {
             site.add(.warning, .badEntryMap, "entry map '\(ASCII.escaped(s[20..<24]))' is not usable",
                 action: "read the directory as 4500", at: 20, tag: "LDR")
             s.replaceSubrange(20..<23, with: Array("450".utf8))
+            if !Byte.isDigit(s[23]) { s[23] = Byte.zero }
             leaderRepaired = true
         }
 

@@ -26,7 +26,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
         self.source = source
         self.fileName = fileName
         self.mode = mode
-        self.chunkSize = max(1, chunkSize)
+        self.chunkSize = min(max(1, chunkSize), 1 << 24)
         framer = ISO2709Framer(maxFrameBytes: maxRecordBytes)
         parser = ISO2709Parser(fileName: fileName)
     }

@@ -36,7 +36,11 @@ public struct MARCRecord: Sendable {
     /// A copy of the leader. Reading one byte with `leaderByte(_:)` avoids the copy.
     public var leader: Leader {
         get { Leader(bytes: Array(storage[0..<Leader.length]))! }
-        set { storage.replaceSubrange(0..<Leader.length, with: newValue.bytes) }
+        set {
+            storage.replaceSubrange(0..<Leader.length, with: newValue.bytes)
+            indicatorCount = newValue.indicatorCount ?? indicatorCount
+            subfieldCodeLength = newValue.subfieldCodeLength ?? subfieldCodeLength
+        }
     }
 
     @inline(__always)
@@ -70,9 +74,7 @@ public struct MARCRecord: Sendable {
         guard let entry = entries.first(where: { $0.tag == Tag(0x30, 0x30, 0x31) }) else { return nil }
         let content = storage[Int(entry.start)..<Int(entry.start + entry.length)]
         let trimmed = content.drop(while: { $0 == ASCII.space }).reversed().drop(while: { $0 == ASCII.space })
-        return String(decoding: Array(trimmed.reversed()), as: UTF8.self).unicodeScalars
-            .map { $0.value < 0x20 || $0.value == 0x7F ? "\\x" + String($0.value, radix: 16, uppercase: true) : String($0) }
-            .joined()
+        return ASCII.escaped(Array(trimmed.reversed()), limit: .max)
     }
 
     /// Total content bytes of the fields (excluding terminators).
@@ -97,11 +99,13 @@ package struct FieldEntry: Sendable, Hashable {
 
 extension MARCRecord: Equatable {
     /// Two records are equal when their leaders and their fields (tag and content bytes, in order) are
-    /// equal; where the bytes sit in storage does not matter.
+    /// equal; where the bytes sit in storage does not matter, nor do the leader positions a writer
+    /// computes from the structure (record length 00–04, base address 12–16, entry map 20–22).
     public static func == (lhs: MARCRecord, rhs: MARCRecord) -> Bool {
-        guard lhs.entries.count == rhs.entries.count,
-            lhs.storage[0..<Leader.length] == rhs.storage[0..<Leader.length]
-        else { return false }
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        for i in 0..<Leader.length where !(0..<5).contains(i) && !(12..<17).contains(i) && !(20..<23).contains(i) {
+            if lhs.storage[i] != rhs.storage[i] { return false }
+        }
         for (a, b) in zip(lhs.entries, rhs.entries) {
             guard a.tag == b.tag, lhs.storage[a.range] == rhs.storage[b.range] else { return false }
         }
