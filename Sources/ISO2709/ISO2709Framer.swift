@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import KatalogIO
-public import MARCRecord
+import KatalogIO
+import MARCRecord
 
 /// Cuts a byte stream into record frames (sans-IO: it is handed bytes and never reads them itself).
 ///

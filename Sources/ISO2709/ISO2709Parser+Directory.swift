@@ -1,4 +1,4 @@
-public import MARCRecord
+import MARCRecord
 
 /// Recovery when the directory and the data disagree: the field terminators in the data are the
 /// truth, the directory supplies the tags.

@@ -1,4 +1,4 @@
-public import MARCRecord
+import MARCRecord
 
 /// Field-level checks: tags, indicators, subfield delimiters and codes.
 extension ISO2709Parser {

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import MARCRecord
+package import MARCRecord
 
 /// Turns one frame into a record, checking the leader, directory and fields against the bytes, in
 /// two passes as the leader drives them (directory first, then fields). Every repair becomes a

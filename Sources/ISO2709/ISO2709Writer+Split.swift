@@ -1,4 +1,4 @@
-public import MARCRecord
+import MARCRecord
 
 /// Splitting an oversized record into linked records.
 ///

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-public import KatalogIO
+import KatalogIO
 public import MARCRecord
 
 /// Sends findings where they go: one line each on standard error, and — with `--report PATH` — a JSON
@@ -58,9 +58,11 @@ public final class FindingReporter {
     public var warnings: Int { countsBySeverity[.warning, default: 0] }
 }
 
-/// Unbuffered writes to standard error.
-struct StandardError {
-    mutating func write(_ string: String) {
+/// Unbuffered writes to standard error, usable with `print(_:to:)`.
+public struct StandardError: TextOutputStream {
+    public init() {}
+
+    public mutating func write(_ string: String) {
         var s = string
         s.withUTF8 { buf in
             var offset = 0

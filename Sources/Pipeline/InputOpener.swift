@@ -1,4 +1,4 @@
-public import ISO2709
+import ISO2709
 public import KatalogIO
 public import MARCRecord
 

@@ -1,6 +1,6 @@
-public import ISO2709
+import ISO2709
 public import KatalogIO
-public import MARCRecord
+import MARCRecord
 
 /// What `katalog inspect` tells about one input.
 public struct InspectReport: Codable, Sendable {

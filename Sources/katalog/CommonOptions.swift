@@ -36,7 +36,7 @@ enum Status {
 
 /// Prints a failure and maps it to its exit status.
 func failureStatus(_ failure: RunFailure) -> ExitCode {
-    var stderr = StandardErrorStream()
+    var stderr = StandardError()
     switch failure {
     case .strictStop:
         print("katalog: \(failure)", to: &stderr)
@@ -44,11 +44,5 @@ func failureStatus(_ failure: RunFailure) -> ExitCode {
     case .unusable(let message):
         print("katalog: \(message)", to: &stderr)
         return Status.unusable
-    }
-}
-
-struct StandardErrorStream: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandleStandardError.write(string)
     }
 }

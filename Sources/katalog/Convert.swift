@@ -63,7 +63,7 @@ extension Katalog {
                 let summary = try Converter.run(options, reporter: reporter)
                 try reporter.finish(summary: summary)
                 if !quiet && (summary.findings > 0 || summary.recordsSkipped > 0) {
-                    var stderr = StandardErrorStream()
+                    var stderr = StandardError()
                     print("katalog: \(summary.recordsRead) records read, \(summary.recordsWritten) written, "
                         + "\(summary.recordsSkipped) unrecoverable; \(summary.errors) errors, "
                         + "\(summary.warnings) warnings", to: &stderr)
