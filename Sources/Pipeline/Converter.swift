@@ -63,7 +63,9 @@ public enum RunFailure: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .strictStop(let f): "stopped (strict mode): \(f.line)"
+        case .strictStop(let f):
+            "stopped at the first problem (strict mode): \(f.file ?? "-") record \(f.recordNumber.map(String.init) ?? "?")"
+                + " [\(f.code)]; no output written"
         case .unusable(let message): message
         }
     }
