@@ -77,7 +77,6 @@ package struct ISO2709Parser {
                 action: "skipped", at: 0, tag: nil)
             return nil
         }
-        var leaderRepaired = false
 
         // Leader 00–04: the record length, checked against the frame.
         let declaredLength = s.withUnsafeBufferPointer { Byte.decimal($0.baseAddress!, 0, 5) }
@@ -98,7 +97,6 @@ package struct ISO2709Parser {
             site.add(.warning, .badIndicatorCount, "indicator count '\(ASCII.escaped([s[10]]))' is not a digit",
                 action: "assumed 2", at: 10, tag: "LDR")
             s[10] = UInt8(ascii: "2")
-            leaderRepaired = true
         }
         var codeLength = 2
         if Byte.isDigit(s[11]) && s[11] != UInt8(ascii: "1") {
@@ -108,7 +106,6 @@ package struct ISO2709Parser {
                 "subfield code length '\(ASCII.escaped([s[11]]))' is not 0 or a digit of 2 or more",
                 action: "assumed 2", at: 11, tag: "LDR")
             s[11] = UInt8(ascii: "2")
-            leaderRepaired = true
         }
         var lengthDigits = 4
         var startDigits = 5
@@ -124,7 +121,6 @@ package struct ISO2709Parser {
                 action: "read the directory as 4500", at: 20, tag: "LDR")
             s.replaceSubrange(20..<23, with: Array("450".utf8))
             if !Byte.isDigit(s[23]) { s[23] = Byte.zero }
-            leaderRepaired = true
         }
 
         // The directory ends at the first field terminator after the leader.
@@ -157,7 +153,6 @@ package struct ISO2709Parser {
                 action: "read the directory as 4500", at: 20, tag: "LDR")
             (lengthDigits, startDigits, implDigits, entrySize) = (4, 5, 0, 12)
             s.replaceSubrange(20..<23, with: Array("450".utf8))
-            leaderRepaired = true
         }
         if directoryLength % entrySize != 0 {
             let extra = directoryLength % entrySize
@@ -223,9 +218,7 @@ package struct ISO2709Parser {
             (indicatorCount, codeLength) = (2, 2)
             s[10] = UInt8(ascii: "2")
             s[11] = UInt8(ascii: "2")
-            leaderRepaired = true
         }
-        _ = leaderRepaired
         var record = MARCRecord(storage: s, entries: entries, indicatorCount: indicatorCount,
             subfieldCodeLength: codeLength)
         checkFields(&record, site: &site)
