@@ -1,5 +1,6 @@
 import Testing
 @testable import MARCRecord
+import struct MARCRecord.Tag
 
 private func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
 
@@ -192,32 +193,18 @@ private func sampleRecord() -> MARCRecord {
         #expect(sampleRecord().controlNumber == "00038361")
     }
 
-    @Test func nonPrintingBytesAreEscaped() {
+    /// Control fields in order, and the control number they give.
+    @Test(arguments: [
+        ([("001", "   00038361\u{1F}")], "00038361\\x1F"),  // non-printing bytes escaped
+        ([("003", "XX"), ("001", "first"), ("001", "second")], "first"),  // the first 001 names the record
+        ([("003", "XX")], nil),  // no 001
+        ([("003", "XX"), ("001", "    ")], ""),  // an all-blank 001
+        ([("001", " ocm 123 ")], "ocm 123"),  // inner blanks kept
+    ] as [([(String, String)], String?)])
+    func controlNumberOf(fields: [(String, String)], expected: String?) {
         var record = MARCRecord()
-        record.appendControlField("001", "   00038361\u{1F}")
-        #expect(record.controlNumber == "00038361\\x1F")
-    }
-
-    @Test func firstOfSeveral001s() {
-        var record = MARCRecord()
-        record.appendControlField("003", "XX")
-        record.appendControlField("001", "first")
-        record.appendControlField("001", "second")
-        #expect(record.controlNumber == "first")
-    }
-
-    @Test func blankAndMissing() {
-        var record = MARCRecord()
-        record.appendControlField("003", "XX")
-        #expect(record.controlNumber == nil)
-        record.appendControlField("001", "    ")
-        #expect(record.controlNumber == "")
-    }
-
-    @Test func innerBlanksAreKept() {
-        var record = MARCRecord()
-        record.appendControlField("001", " ocm 123 ")
-        #expect(record.controlNumber == "ocm 123")
+        for (tag, value) in fields { record.appendControlField(Tag(tag)!, value) }
+        #expect(record.controlNumber == expected)
     }
 
     @Test func followsEdits() {
