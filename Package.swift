@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "MARCRecord", targets: ["MARCRecord"]),
         .library(name: "ISO2709", targets: ["ISO2709"]),
         .library(name: "KatalogIO", targets: ["KatalogIO"]),
+        .library(name: "MARCXML", targets: ["MARCXML"]),
+        .library(name: "MARCText", targets: ["MARCText"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
@@ -23,7 +25,12 @@ let package = Package(
         .target(name: "MARCRecord", swiftSettings: upcoming),
         .target(name: "KatalogIO", dependencies: ["MARCRecord"], swiftSettings: upcoming),
         .target(name: "ISO2709", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
-        .target(name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], swiftSettings: upcoming),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "MARCXML", dependencies: ["MARCRecord", "KatalogIO", "CLibXML2"], swiftSettings: upcoming),
+        .target(name: "MARCText", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
+        .target(
+            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText"],
+            swiftSettings: upcoming),
         .executableTarget(
             name: "katalog",
             dependencies: [
@@ -37,6 +44,16 @@ let package = Package(
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "KatalogIOTests", dependencies: ["KatalogIO", "MARCRecord", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "MARCXMLTests", dependencies: ["MARCXML", "MARCRecord", "KatalogIO", "ISO2709", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "MARCTextTests", dependencies: ["MARCText", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["MARCText", "MARCXML", "ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "ISO2709Tests", dependencies: ["ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],

@@ -22,8 +22,15 @@ public final class OutputFile {
     /// Opens `path` for atomic writing; `-` means standard output.
     public init(path: String, bufferSize: Int = 1 << 18) throws {
         self.path = path
+        var info = stat()
         if path == "-" {
             fd = STDOUT_FILENO
+            temporaryPath = nil
+        } else if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            // A device, FIFO or socket (/dev/null, /dev/stdout, a named pipe): write to it directly.
+            // Renaming a temporary file over it would replace the device node itself.
+            fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw IOError(path: path, operation: "open for writing", errno: errno) }
             temporaryPath = nil
         } else {
             let tmp = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -79,12 +86,16 @@ public final class OutputFile {
         try writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
     }
 
-    /// Flushes, syncs and moves the file into place. For standard output, only flushes.
+    /// Flushes, syncs and moves the file into place. For standard output or a device, only flushes
+    /// (and closes the device).
     public func commit() throws {
         guard !finished else { return }
         try flush()
         finished = true
-        guard let temporaryPath else { return }
+        guard let temporaryPath else {
+            if fd != STDOUT_FILENO { close(fd) }
+            return
+        }
         if fsync(fd) != 0 && errno != EINVAL {
             let e = errno
             close(fd)
@@ -109,6 +120,8 @@ public final class OutputFile {
             close(fd)
             fd = -1
             unlink(temporaryPath)
+        } else if fd != STDOUT_FILENO {
+            close(fd)
         }
     }
 

@@ -1,4 +1,6 @@
 public import ISO2709
+import MARCText
+import MARCXML
 public import KatalogIO
 public import MARCRecord
 
@@ -73,7 +75,15 @@ public enum RunFailure: Error, CustomStringConvertible {
 
 /// Reads every input, writes every record it could read to one output.
 public enum Converter {
-    public static let writable: Set<RecordFormat> = [.iso2709]
+    public static let writable: Set<RecordFormat> = [.iso2709, .marcxml, .json]
+
+    static func makeWriter(_ format: RecordFormat, output: OutputFile, oversize: OversizePolicy) -> any RecordWriter {
+        switch format {
+        case .marcxml: MARCXMLWriter(output: output)
+        case .json: MARCJSONWriter(output: output)
+        default: ISO2709Writer(output: output, oversize: oversize)
+        }
+    }
 
     public static func run(_ options: ConvertOptions, reporter: FindingReporter) throws(RunFailure) -> ConvertSummary {
         guard writable.contains(options.to) else {
@@ -82,7 +92,7 @@ public enum Converter {
         }
         let output: OutputFile
         do { output = try OutputFile(path: options.output) } catch { throw .unusable("\(error)") }
-        var writer = ISO2709Writer(output: output, oversize: options.oversize)
+        var writer = makeWriter(options.to, output: output, oversize: options.oversize)
         var summary = ConvertSummary()
         var progress = ProgressMeter(quiet: options.quiet)
         var bytesBefore: Int64 = 0
@@ -113,7 +123,9 @@ public enum Converter {
                             throw RunFailure.strictStop(stop)
                         }
                         reporter.record(located)
-                        if located.contains(where: { $0.severity == .error }) { summary.recordsNotWritten += 1 }
+                        if located.contains(where: { $0.code == .fieldTooLong || $0.code == .recordTooLong }) {
+                            summary.recordsNotWritten += 1
+                        }
                     }
                     progress.tick(records: summary.recordsRead + input.recordsRead,
                         bytes: bytesBefore + opened.reader.bytesConsumed)
@@ -141,7 +153,7 @@ public enum Converter {
             throw .unusable("\(error)")
         }
         progress.done(records: summary.recordsRead, bytes: bytesBefore)
-        summary.recordsWritten = writer.recordsWritten
+        summary.recordsWritten = summary.recordsRead - summary.recordsNotWritten
         summary.findings = reporter.total
         summary.errors = reporter.errors
         summary.warnings = reporter.warnings

@@ -1,4 +1,6 @@
 import ISO2709
+import MARCText
+import MARCXML
 public import KatalogIO
 public import MARCRecord
 
@@ -19,7 +21,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Opens an input path (`-` for standard input) as a record reader, sniffing the format when asked.
 public enum InputOpener {
     /// Formats this version can read.
-    public static let readable: Set<RecordFormat> = [.iso2709]
+    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json]
 
     public struct Opened {
         public var reader: any RecordReader
@@ -63,6 +65,10 @@ public enum InputOpener {
         case .iso2709:
             return Opened(reader: ISO2709Reader(source: source, fileName: path, mode: mode, chunkSize: chunkSize),
                 format: format)
+        case .marcxml:
+            return Opened(reader: MARCXMLReader(source: source, fileName: path, mode: mode), format: format)
+        case .json:
+            return Opened(reader: MARCJSONReader(source: source, fileName: path, mode: mode), format: format)
         default:
             throw InputError(path: path, message: "\(format.displayName) input is not supported by this version")
         }

@@ -16,6 +16,16 @@ import _KatalogTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.mrc"])
     }
 
+    @Test func writingToADeviceWritesThroughIt() throws {
+        // Output to a device must not rename a temporary file over the device node.
+        let input = Paths.fixture("iso2709/good-three-records.mrc")
+        let result = try run(katalog, ["convert", input, "-o", "/dev/null", "--quiet"])
+        #expect(result.status == 0)
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/dev").filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
     @Test func standardInToStandardOut() throws {
         let input = try Paths.bytes(Paths.fixture("iso2709/good-three-records.mrc"))
         let result = try run(katalog, ["convert", "-", "-o", "-"], stdin: input)
@@ -71,9 +81,8 @@ import _KatalogTestSupport
     }
 
     @Test(arguments: [
-        ("<?xml version=\"1.0\"?><collection/>", "MARCXML"),
-        ("{\"leader\":\"00000nam a2200000 a 4500\"}\n", "MARC-in-JSON"),
-        ("=LDR  00000nam a2200000 a 4500\n", "MARCBreaker"),
+        ("\0\0\0\0\u{5}\0\0\0" + String(repeating: "\0", count: 80), "CDS/ISIS master file"),
+        ("00100nam  2200037   4500" + String(repeating: "1", count: 56) + "\n0\n", "CDS/ISIS ISO 2709 export"),
     ])
     func recognisedButUnsupportedFormatsAreStatusTwo(content: String, name: String) throws {
         let result = try run(katalog, ["convert", "-", "-o", "/dev/null"], stdin: Array(content.utf8))
@@ -88,10 +97,23 @@ import _KatalogTestSupport
         #expect(result.stderr.contains("/nonexistent/file.mrc"))
     }
 
-    @Test func unsupportedOutputFormatIsStatusTwo() throws {
+    @Test func marcxmlRoundTripThroughTheCommandLine() throws {
         let input = Paths.fixture("iso2709/good-three-records.mrc")
-        let result = try run(katalog, ["convert", input, "--to", "marcxml"])
+        let xml = try run(katalog, ["convert", input, "--to", "marcxml", "--quiet"])
+        #expect(xml.status == 0)
+        #expect(xml.stdoutText.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection"))
+        let back = try run(katalog, ["convert", "-", "--to", "iso2709", "--quiet"], stdin: xml.stdout)
+        #expect(back.status == 0)
+        #expect(back.stdout == (try Paths.bytes(input)))
+        let inspect = try run(katalog, ["inspect", "-", "--json", "--quiet"], stdin: xml.stdout)
+        #expect(inspect.stdoutText.contains("\"format\" : \"marcxml\""))
+    }
+
+    @Test func hostileXMLIsRefusedWithStatusTwo() throws {
+        let result = try run(katalog, ["convert", Paths.fixture("marcxml/xxe.xml"), "-o", "-"])
         #expect(result.status == 2)
+        #expect(result.stderr.contains("marcxml.doctype-refused"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test func inspectSummarisesAsJSON() throws {

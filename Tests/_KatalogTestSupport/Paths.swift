@@ -56,3 +56,18 @@ public enum Paths {
         Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }
+
+extension Paths {
+    /// The Python of the pymarc 5.4.0 virtual environment `Scripts/install-deps` makes, if it is there.
+    public static var pymarcPython: String? {
+        let path = root.appendingPathComponent(".venv-pymarc/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+
+    /// Converts with pymarc (`Scripts/pymarc_convert.py FROM TO IN OUT`, kinds marc, xml, json).
+    public static func pymarcConvert(_ from: String, _ to: String, _ input: String, _ output: String) throws -> Int32 {
+        guard let python = pymarcPython else { return -1 }
+        let script = root.appendingPathComponent("Scripts/pymarc_convert.py").path
+        return try run(python, [script, from, to, input, output]).status
+    }
+}

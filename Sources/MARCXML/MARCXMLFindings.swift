@@ -1,0 +1,27 @@
+public import MARCRecord
+
+/// The kinds of findings the MARCXML reader and writer report.
+extension FindingCode {
+    public static let xmlMalformed: FindingCode = "marcxml.malformed-xml"
+    public static let xmlDoctypeRefused: FindingCode = "marcxml.doctype-refused"
+    public static let xmlMissingLeader: FindingCode = "marcxml.missing-leader"
+    public static let xmlBadLeader: FindingCode = "marcxml.bad-leader"
+    public static let xmlBadTag: FindingCode = "marcxml.bad-tag"
+    public static let xmlBadIndicator: FindingCode = "marcxml.bad-indicator"
+    public static let xmlMissingSubfieldCode: FindingCode = "marcxml.missing-subfield-code"
+    public static let xmlUnexpectedElement: FindingCode = "marcxml.unexpected-element"
+    public static let xmlIllegalCharacter: FindingCode = "marcxml.illegal-character"
+    public static let xmlInvalidUTF8: FindingCode = "marcxml.invalid-utf8"
+}
+
+/// Names the reader recognises.
+enum MARCXMLNames {
+    /// The MARC 21 slim namespace.
+    static let slim = "http://www.loc.gov/MARC21/slim"
+    /// MarcXchange (ISO 25577), the same structure under another namespace.
+    static let marcXchange = "info:lc/xmlns/marcxchange-v1"
+}
+
+/// Kept in this module so the optimizer folds it into loops (a cross-module static getter costs a
+/// call per byte).
+let subfieldDelimiter: UInt8 = 0x1F
