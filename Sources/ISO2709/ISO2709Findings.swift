@@ -33,5 +33,6 @@ extension FindingCode {
     public static let unrecoverableRecord: FindingCode = "iso2709.unrecoverable-record"
     public static let recordTooLong: FindingCode = "iso2709.record-too-long"
     public static let fieldTooLong: FindingCode = "iso2709.field-too-long"
+    public static let structureByteInField: FindingCode = "iso2709.structure-byte-in-field"
     public static let recordSplit: FindingCode = "iso2709.record-split"
 }

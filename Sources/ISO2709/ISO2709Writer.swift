@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 public import KatalogIO
 public import MARCRecord
 
@@ -28,6 +31,11 @@ public struct ISO2709Writer: RecordWriter {
     }
 
     public mutating func write(_ record: MARCRecord) throws -> [Finding] {
+        // Records from other formats (MARCXML, JSON, .mrk) can hold the bytes that structure ISO 2709;
+        // written raw they would cut the record apart, so they are dropped and reported.
+        if let (cleaned, findings) = Self.withoutStructureBytes(record) {
+            return findings + (try write(cleaned))
+        }
         var longest = 0
         var longestTag = Tag(0x30, 0x30, 0x30)
         var dataLength = 0
@@ -61,6 +69,32 @@ public struct ISO2709Writer: RecordWriter {
     }
 
     public mutating func finish() throws { try output.flush() }
+
+    /// The record without any 0x1D or 0x1E inside its fields, and a finding for each field that had
+    /// some; `nil` when there are none (the usual case, checked with `memchr`).
+    static func withoutStructureBytes(_ record: MARCRecord) -> (MARCRecord, [Finding])? {
+        let dirty: [Int] = record.storage.withUnsafeBufferPointer { s in
+            record.entries.indices.filter { i in
+                let e = record.entries[i]
+                let p = s.baseAddress! + Int(e.start)
+                return memchr(p, Int32(Byte.fieldTerminator), Int(e.length)) != nil
+                    || memchr(p, Int32(Byte.recordTerminator), Int(e.length)) != nil
+            }
+        }
+        guard !dirty.isEmpty else { return nil }
+        var cleaned = record
+        var findings: [Finding] = []
+        for i in dirty {
+            let e = record.entries[i]
+            let content = record.storage[e.range]
+            let offset = content.firstIndex { $0 == Byte.fieldTerminator || $0 == Byte.recordTerminator }!
+            cleaned.replaceField(at: i, content: content.filter { $0 != Byte.fieldTerminator && $0 != Byte.recordTerminator })
+            findings.append(Finding(.warning, .structureByteInField,
+                "field holds ISO 2709 terminator bytes (0x1D/0x1E), first at byte \(offset - e.range.lowerBound)",
+                action: "those bytes dropped", recordOffset: offset - e.range.lowerBound, tag: e.tag.description))
+        }
+        return (cleaned, findings)
+    }
 
     static func encodedLength(_ record: MARCRecord) -> Int {
         Leader.length + record.entries.count * 13 + 2 + record.entries.reduce(0) { $0 + Int($1.length) }

@@ -36,7 +36,15 @@ public enum FormatSniffer {
         case UInt8(ascii: "<"): return .marcxml
         case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
         case UInt8(ascii: "="):
-            return rest.starts(with: Array("=LDR".utf8)) || rest.starts(with: Array("=000".utf8)) ? .mrk : nil
+            // `=LDR  …`, or a field line `=TAG  …` when the leader line is missing.
+            let head = Array(rest.prefix(6))
+            let tagLike = head.count == 6 && head[1...3].allSatisfy { $0 < 0x80 && $0 > 0x20 }
+                && head[4] == 0x20 && head[5] == 0x20
+            return tagLike ? .mrk : nil
+        case UInt8(ascii: "#"):
+            // MARCBreaker comment lines, then records.
+            return rest.split(separator: 0x0A).lazy.map { $0.drop { $0 == 0x0D } }
+                .first { !$0.isEmpty && $0.first != UInt8(ascii: "#") }?.first == UInt8(ascii: "=") ? .mrk : nil
         default: break
         }
         guard rest.count >= 24, rest.prefix(5).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {

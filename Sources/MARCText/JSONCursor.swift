@@ -16,6 +16,8 @@ struct JSONCursor {
             case badEscape
             case loneSurrogate
             case rawControlCharacter
+            /// 0x1D, 0x1E or 0x1F, raw or escaped: bytes that are structure in a MARC record.
+            case structureByte
         }
         var kind: Kind
         var offset: Int
@@ -60,7 +62,9 @@ struct JSONCursor {
     }
 
     func error(_ expected: String) -> JSONSyntaxError {
-        guard index < end else { return JSONSyntaxError(offset: index, message: "\(expected), found the end of the record") }
+        guard index < end else {
+            return JSONSyntaxError(offset: index, message: "\(expected), found the end of the record")
+        }
         return JSONSyntaxError(offset: index, message: "\(expected), found '\(ASCIIText.escaped(base[index]))'")
     }
 
@@ -103,7 +107,8 @@ struct JSONCursor {
                 return
             }
             if b < 0x20 {
-                notes.append(StringNote(kind: .rawControlCharacter, offset: i, bytes: [b]))
+                let kind: StringNote.Kind = b >= 0x1D ? .structureByte : .rawControlCharacter
+                notes.append(StringNote(kind: kind, offset: i, bytes: [b]))
                 out.append(b)
                 i += 1
                 continue
@@ -156,6 +161,9 @@ struct JSONCursor {
             notes.append(StringNote(kind: .loneSurrogate, offset: i,
                 bytes: Array(UnsafeBufferPointer(start: base + i, count: 6))))
             out.append(contentsOf: TextByte.replacementCharacter)
+        case 0x1D...0x1F:
+            notes.append(StringNote(kind: .structureByte, offset: i, bytes: [UInt8(high)]))
+            out.append(UInt8(high))
         default:
             TextByte.appendUTF8(high, to: &out)
         }
@@ -241,27 +249,5 @@ struct JSONCursor {
             var sink: [UInt8] = []
             try readScalar(into: &sink)
         }
-    }
-}
-
-/// Printable renderings of bytes for messages.
-enum ASCIIText {
-    static func escaped(_ b: UInt8) -> String {
-        if b >= 0x20 && b < 0x7F && b != TextByte.backslash { return String(UnicodeScalar(b)) }
-        return "\\x" + String(TextByte.hexDigits[Int(b >> 4)]) + String(TextByte.hexDigits[Int(b & 0xF)])
-    }
-
-    /// UTF-8 text shown as it is where it decodes, with control bytes as `\xHH`; at most `limit` bytes.
-    static func shown(_ bytes: some Collection<UInt8>, limit: Int = 40) -> String {
-        let cut = bytes.count > limit
-        var text = ""
-        for scalar in String(decoding: bytes.prefix(limit), as: UTF8.self).unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                text += escaped(UInt8(scalar.value))
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return cut ? text + "…" : text
     }
 }

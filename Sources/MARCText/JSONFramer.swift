@@ -23,8 +23,8 @@ struct JSONFramer {
         /// Where the record's bytes lie in `input.bytes`.
         var range: Range<Int>
         var start: Position
-        /// The object was closed; `false` when it was cut (raw line feed in a string, a new record starting,
-        /// the end of input, or the size limit).
+        /// The object was closed; `false` when it was cut (a new record starting on the next line, the end of
+        /// the input, or the size limit). The parser then reports where the record stops making sense.
         var complete: Bool
         var tooLarge: Bool
         /// The record is an element of a top-level array.
@@ -222,6 +222,15 @@ struct JSONFramer {
             defer { s.position = i }
             while i < n {
                 if i >= limit { return .span(end: i, complete: false, tooLarge: true) }
+                if s.inString && !s.escaped {
+                    // Most bytes of a record are string content: skip them in a tight loop.
+                    while i < n && i < limit {
+                        let c = p[i]
+                        if c == TextByte.quote || c == TextByte.backslash || c == TextByte.lineFeed { break }
+                        i += 1
+                    }
+                    if i >= n || i >= limit { continue }
+                }
                 let b = p[i]
                 if s.inString && b != TextByte.lineFeed {
                     if s.escaped {

@@ -22,9 +22,12 @@ struct MARCJSONParser {
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, start: JSONFramer.Position, recordNumber: Int,
         syntaxAction: String) -> (record: MARCRecord?, findings: [Finding])
     {
-        var work = RecordParse(cursor: JSONCursor(bytes),
+        var work = JSONRecordParse(cursor: JSONCursor(bytes),
             site: RecordSite(fileName: fileName, recordNumber: recordNumber, streamOffset: start.offset),
             key: key, scratch: scratch)
+        // Leave empty buffers here so the handed-over ones stay uniquely referenced and are reused in place
+        // rather than copied on first write.
+        (key, scratch) = ([], [])
         work.storage.reserveCapacity(bytes.count)
         defer {
             key = work.key
@@ -61,163 +64,25 @@ struct MARCJSONParser {
     }
 }
 
-/// The state of parsing one record.
-struct RecordParse {
-    var cursor: JSONCursor
-    var site: RecordSite
-    var key: [UInt8]
-    var scratch: [UInt8]
-    var storage = [UInt8](repeating: TextByte.space, count: Leader.length)
-    var entries: [FieldEntry] = []
-
-    /// The blank leader a record without one gets: only the positions the structure fixes are filled.
-    static let structuralLeader: [UInt8] = Array("00000     2200000   4500".utf8)
-
-    init(cursor: JSONCursor, site: RecordSite, key: [UInt8], scratch: [UInt8]) {
-        self.cursor = cursor
-        self.site = site
-        self.key = key
-        self.scratch = scratch
-    }
-
-    mutating func parseRecord() throws(JSONSyntaxError) -> MARCRecord? {
-        try cursor.expect(TextByte.openBrace, "'{'")
-        var leader: [UInt8]?
-        var leaderOffset = 0
-        var sawLeader = false
-        var sawFields = false
-        var fieldsUsable = true
-        if !cursor.consume(TextByte.closeBrace) {
-            repeat {
-                let keyOffset = try readKey()
-                switch Keyword(key) {
-                case .leader:
-                    if sawLeader {
-                        site.add(.warning, .jsonDuplicateKey, "second \"leader\"", action: "ignored; the first kept",
-                            at: keyOffset, tag: "LDR")
-                        try cursor.skipValue()
-                        continue
-                    }
-                    sawLeader = true
-                    leaderOffset = cursor.index
-                    leader = try readLeader()
-                case .fields:
-                    if sawFields {
-                        site.add(.warning, .jsonDuplicateKey, "second \"fields\"", action: "its fields appended",
-                            at: keyOffset, tag: nil)
-                    }
-                    sawFields = true
-                    if cursor.peek() == TextByte.openBracket {
-                        try parseFields()
-                    } else {
-                        site.add(.error, .jsonBadFields, "\"fields\" is \(cursor.kindOfValue()), not an array",
-                            action: "record skipped", at: cursor.index, tag: nil)
-                        fieldsUsable = false
-                        try cursor.skipValue()
-                    }
-                default:
-                    site.add(.warning, .jsonUnknownKey, "unknown key \"\(ASCIIText.shown(key))\" in the record",
-                        action: "ignored", at: keyOffset, tag: nil)
-                    try cursor.skipValue()
-                }
-            } while cursor.consume(TextByte.comma)
-            try cursor.expect(TextByte.closeBrace, "',' or '}'")
-        }
-        cursor.skipWhitespace()
-        guard cursor.isAtEnd else { throw cursor.error("expected the end of the record") }
-        guard fieldsUsable else { return nil }
-        if !sawLeader && !sawFields {
-            site.add(.error, .jsonMissingFields, "object has neither \"leader\" nor \"fields\": not a MARC-in-JSON record",
-                action: "record skipped", at: 0, tag: nil)
-            return nil
-        }
-        if !sawFields {
-            site.add(.warning, .jsonMissingFields, "record has no \"fields\"", action: "read as a record without fields",
-                at: 0, tag: nil)
-        }
-        placeLeader(leader, at: leaderOffset)
-        return MARCRecord(storage: storage, entries: entries)
-    }
-
-    /// Reads an object key (with the `:` after it) into `key`; returns the key's offset.
-    mutating func readKey() throws(JSONSyntaxError) -> Int {
-        cursor.skipWhitespace()
-        let offset = cursor.index
-        key.removeAll(keepingCapacity: true)
-        try cursor.readString(into: &key)
-        reportStringNotes(tag: nil)
-        try cursor.expect(TextByte.colon, "':'")
-        cursor.skipWhitespace()
-        return offset
-    }
-
-    // MARK: - Leader
-
-    /// The leader's bytes, or `nil` (with a finding) when the value is not a string.
-    private mutating func readLeader() throws(JSONSyntaxError) -> [UInt8]? {
-        guard cursor.peek() == TextByte.quote else {
-            site.add(.warning, .jsonBadLeader, "\"leader\" is \(cursor.kindOfValue()), not a string",
-                action: "blank leader used", at: cursor.index, tag: "LDR")
-            try cursor.skipValue()
-            return nil
-        }
-        scratch.removeAll(keepingCapacity: true)
-        try cursor.readString(into: &scratch)
-        reportStringNotes(tag: "LDR")
-        return scratch
-    }
-
-    /// Puts 24 leader bytes at the start of storage: the leader as read, blank-padded or cut to 24.
-    private mutating func placeLeader(_ leader: [UInt8]?, at offset: Int) {
-        guard let leader else {
-            site.add(.warning, .jsonMissingLeader, "record has no leader",
-                action: "blank leader used (length, counts, base address and entry map filled in)", at: 0, tag: "LDR")
-            storage.replaceSubrange(0..<Leader.length, with: Self.structuralLeader)
-            return
-        }
-        if leader.count != Leader.length {
-            let action = leader.count < Leader.length ? "padded with blanks to 24" : "cut to 24"
-            site.add(.warning, .jsonBadLeader,
-                "leader has \(leader.count) bytes instead of 24 (\"\(ASCIIText.shown(leader))\")",
-                action: action, at: offset, tag: "LDR")
-        }
-        for i in 0..<min(leader.count, Leader.length) { storage[i] = leader[i] }
-    }
-
-    // MARK: - String notes
-
-    /// Turns what the cursor repaired inside the last string into findings.
-    mutating func reportStringNotes(tag: String?) {
-        guard !cursor.notes.isEmpty else { return }
-        for note in cursor.notes {
-            let shown = ASCIIText.shown(note.bytes)
-            switch note.kind {
-            case .badEscape:
-                site.add(.warning, .jsonBadEscape, "escape \"\(shown)\" is not JSON", action: "kept as written",
-                    at: note.offset, tag: tag)
-            case .loneSurrogate:
-                site.add(.warning, .jsonLoneSurrogate, "\(shown) is half of a surrogate pair", action: "U+FFFD used",
-                    at: note.offset, tag: tag)
-            case .rawControlCharacter:
-                site.add(.warning, .jsonRawControlCharacter, "unescaped control byte \(shown) in a string",
-                    action: "kept", at: note.offset, tag: tag)
-            }
-        }
-        cursor.notes.removeAll(keepingCapacity: true)
-    }
-}
-
-/// The keys MARC-in-JSON defines, matched on bytes.
-enum Keyword {
-    case leader, fields, ind1, ind2, subfields, other
+/// The keys MARC-in-JSON defines, matched on bytes. `ind3`…`ind9` are yaz's extension for records whose
+/// leader/10 gives more than two indicators.
+enum Keyword: Equatable {
+    case leader, fields, subfields, other
+    case indicator(Int)
 
     init(_ bytes: [UInt8]) {
-        switch bytes.count {
-        case 4 where bytes.elementsEqual("ind1".utf8): self = .ind1
-        case 4 where bytes.elementsEqual("ind2".utf8): self = .ind2
-        case 6 where bytes.elementsEqual("leader".utf8): self = .leader
-        case 6 where bytes.elementsEqual("fields".utf8): self = .fields
-        case 9 where bytes.elementsEqual("subfields".utf8): self = .subfields
+        /// Whether the key starts with `word` (its first byte is already known to match).
+        @inline(__always) func matches(_ word: StaticString) -> Bool {
+            let w = word.utf8Start
+            for i in 1..<word.utf8CodeUnitCount where bytes[i] != w[i] { return false }
+            return true
+        }
+        switch (bytes.count, bytes.first) {
+        case (4, UInt8(ascii: "i")) where bytes[3] &- 0x31 < 9 && matches("ind"):
+            self = .indicator(Int(bytes[3] - 0x30))
+        case (6, UInt8(ascii: "l")) where matches("leader"): self = .leader
+        case (6, UInt8(ascii: "f")) where matches("fields"): self = .fields
+        case (9, UInt8(ascii: "s")) where matches("subfields"): self = .subfields
         default: self = .other
         }
     }

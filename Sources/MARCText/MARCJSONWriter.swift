@@ -21,6 +21,8 @@ public struct MARCJSONWriter: RecordWriter {
         buffer.removeAll(keepingCapacity: true)
         var findings: [Finding] = []
         let codeLength = max(record.subfieldCodeLength, 1) - 1
+        // Two indicators as MARC-in-JSON defines them; more (`ind3`…) when the leader says so, as yaz does.
+        let indicators = (1...9).contains(record.indicatorCount) ? max(record.indicatorCount, 2) : 2
         record.storage.withUnsafeBufferPointer { storage in
             let p = storage.baseAddress!
             var out = JSONOut(buffer: buffer)
@@ -32,22 +34,23 @@ public struct MARCJSONWriter: RecordWriter {
             out.literal("\",\"fields\":[")
             for (n, entry) in record.entries.enumerated() {
                 if n > 0 { out.byte(TextByte.comma) }
-                let tag = entry.tag.description
+                let tag = entry.tag
                 withUnsafeBytes(of: entry.tag.rawValue.bigEndian) { raw in
                     let t = raw.bindMemory(to: UInt8.self).baseAddress!
                     out.literal("{\"")
                     let tagInvalid = out.escaped(t, 1..<4)
-                    JSONOut.note(tagInvalid, tag: tag, into: &findings)
+                    JSONOut.note(tagInvalid, tag: tag.description, into: &findings)
                     out.literal("\":")
                 }
                 let range = entry.range
-                if entry.tag.isControlField {
+                if entry.tag.isControlField && !Self.looksLikeDataField(p, range, indicators: indicators) {
                     out.byte(TextByte.quote)
                     let invalid = out.escaped(p, range)
-                    JSONOut.note(invalid, tag: tag, into: &findings)
+                    JSONOut.note(invalid, tag: tag.description, into: &findings)
                     out.literal("\"}")
                 } else {
-                    out.dataField(p, range, codeLength: codeLength, tag: tag, findings: &findings)
+                    out.dataField(p, range, indicators: indicators, codeLength: codeLength, tag: tag,
+                        findings: &findings)
                     out.byte(TextByte.closeBrace)
                 }
             }
@@ -59,6 +62,13 @@ public struct MARCJSONWriter: RecordWriter {
     }
 
     public mutating func finish() throws { try output.flush() }
+
+    /// A `00X` field whose indicators are followed by a subfield delimiter is written as a data field, as yaz
+    /// does: danMARC2 gives 001–009 indicators and subfields. (LC's 001s that end with a stray 0x1F do not have
+    /// it right after the first two or three bytes, so they stay control fields.)
+    static func looksLikeDataField(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, indicators: Int) -> Bool {
+        range.count > indicators && p[range.lowerBound + indicators] == TextByte.subfieldDelimiter
+    }
 }
 
 /// The byte-level formatting of one record.
@@ -73,27 +83,31 @@ struct JSONOut {
 
     /// `{"ind1":"…","ind2":"…","subfields":[…]}` from a data field's content. Subfields are split as
     /// `Field.subfields` splits them: bytes before the first delimiter belong to none and are not written.
-    mutating func dataField(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, codeLength: Int, tag: String,
-        findings: inout [Finding])
+    mutating func dataField(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, indicators: Int, codeLength: Int,
+        tag: Tag, findings: inout [Finding])
     {
         let end = range.upperBound
-        if range.count < 2 {
+        if range.count < indicators {
             findings.append(Finding(.warning, .jsonMissingIndicators,
-                "data field of \(range.count) byte(s) has no room for two indicators", action: "blank written",
-                tag: tag))
+                "data field of \(range.count) byte(s) has no room for \(indicators) indicators",
+                action: "blank written", tag: tag.description))
         }
         var invalid = 0
-        literal("{\"ind1\":\"")
-        if range.count >= 1 { invalid += escaped(p, range.lowerBound..<(range.lowerBound + 1)) } else { byte(0x20) }
-        literal("\",\"ind2\":\"")
-        if range.count >= 2 { invalid += escaped(p, (range.lowerBound + 1)..<(range.lowerBound + 2)) } else { byte(0x20) }
+        for n in 1...indicators {
+            literal(n == 1 ? "{\"ind" : "\",\"ind")
+            byte(0x30 + UInt8(n))
+            literal("\":\"")
+            let at = range.lowerBound + n - 1
+            if at < end { invalid += escaped(p, at..<(at + 1)) } else { byte(TextByte.space) }
+        }
         literal("\",\"subfields\":[")
-        var i = min(range.lowerBound + 2, end)
+        var i = min(range.lowerBound + indicators, end)
         let firstDelimiter = Self.nextDelimiter(p, from: i, end: end)
         if firstDelimiter > i {
+            let loose = UnsafeBufferPointer(start: p + i, count: firstDelimiter - i)
             findings.append(Finding(.error, .jsonUnwritableBytes,
-                "\(firstDelimiter - i) byte(s) before the first subfield (\"\(ASCIIText.shown(UnsafeBufferPointer(start: p + i, count: firstDelimiter - i)))\")",
-                action: "not written", tag: tag))
+                "\(loose.count) byte(s) before the first subfield (\"\(ASCIIText.shown(loose))\")",
+                action: "not written", tag: tag.description))
         }
         i = firstDelimiter
         var first = true
@@ -118,9 +132,9 @@ struct JSONOut {
         literal("]}")
         if codeless > 0 {
             findings.append(Finding(.warning, .jsonUnwritableBytes, "\(codeless) subfield delimiter(s) without a code",
-                action: "not written", tag: tag))
+                action: "not written", tag: tag.description))
         }
-        Self.note(invalid, tag: tag, into: &findings)
+        Self.note(invalid, tag: tag.description, into: &findings)
     }
 
     @inline(__always)
@@ -131,10 +145,10 @@ struct JSONOut {
     }
 
     /// Reports bytes that were not UTF-8.
-    static func note(_ invalid: Int, tag: String, into findings: inout [Finding]) {
+    static func note(_ invalid: Int, tag: @autoclosure () -> String, into findings: inout [Finding]) {
         guard invalid > 0 else { return }
         findings.append(Finding(.warning, .jsonInvalidUTF8, "\(invalid) byte(s) that are not UTF-8",
-            action: "written as U+FFFD", tag: tag))
+            action: "written as U+FFFD", tag: tag()))
     }
 
     /// Appends bytes as JSON string content: `"`, `\` and control bytes escaped, valid UTF-8 as it is, every

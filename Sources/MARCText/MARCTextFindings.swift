@@ -45,6 +45,9 @@ extension FindingCode {
     public static let jsonLoneSurrogate: FindingCode = "json.lone-surrogate"
     /// A raw control byte inside a string, which JSON requires to be escaped (kept).
     public static let jsonRawControlCharacter: FindingCode = "json.raw-control-character"
+    /// 0x1D, 0x1E or 0x1F in a string (raw or as `\u001f`): structure bytes of MARC records, kept as they are
+    /// (0x1F in a subfield value therefore splits it, as it would in ISO 2709).
+    public static let jsonStructureByte: FindingCode = "json.structure-byte"
     /// Writer: content that is not valid UTF-8 (U+FFFD written).
     public static let jsonInvalidUTF8: FindingCode = "json.invalid-utf8"
     /// Writer: a data field too short to hold its indicators (blanks written).

@@ -4,18 +4,18 @@
 /// `=` starts a field line, `$` starts a subfield, and `\` stands for a blank in the leader, in control
 /// fields and in indicators. Everything else is text, except `{name}` mnemonics:
 ///
-/// | in the file | byte(s) | written by us | read |
+/// | in the file | byte(s) | the writer uses it for | the reader decodes it |
 /// |---|---|---|---|
-/// | `{dollar}` `{bsol}` `{lcub}` `{rcub}` | `$` `\` `{` `}` | always, for those bytes | always |
-/// | `{esc}` | 0x1B | always | always |
-/// | `{XX}`, two hex digits (LC's form for bytes it cannot show) | the byte 0xXX | control bytes, 0x7F, and bytes that are not UTF-8 and have no name | always |
-/// | `{acute}`, `{Lstrok}`… (LC's MARC-8 names) | the MARC-8 byte | MARC-8 records (leader/09 blank) only | MARC-8 records only |
-/// | `{U+XXXX}` (4–6 hex digits) | the code point in UTF-8 | never | always (some tools write it) |
+/// | `{dollar}` `{bsol}` `{lcub}` `{rcub}` | `$` `\` `{` `}` | those bytes, always | always |
+/// | `{esc}` | 0x1B | that byte | always |
+/// | `{XX}`, two hex digits (LC's form) | the byte 0xXX | control bytes, 0x7F, other non-UTF-8 bytes | always |
+/// | `{acute}`, `{Lstrok}`… (LC's names) | the MARC-8 byte | non-UTF-8 bytes in MARC-8 records | in MARC-8 records |
+/// | `{U+XXXX}` (4–6 hex digits; not LC's) | the code point in UTF-8 | nothing | always, for hand-made files |
 ///
 /// A blank is written `\` in the leader and control fields, and as a blank in subfield values, where a `\`
 /// is a real backslash (MarcEdit's `.mrk8` files carry literal `\` and braces there; reading them as text
 /// keeps those files right). Valid UTF-8 is written as it is. Any other `{…}` is text: an unknown name is
-/// kept as written and reported, and a brace with no `}` within 10 bytes is just a brace. With these rules
+/// kept as written and reported, and a brace with no `}` in the 11 bytes after it is just a brace. With these rules
 /// every byte string the writer is given reads back identically.
 enum MRKMnemonics {
     enum Context {

@@ -26,6 +26,8 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
     private var atEnd = false
     private var finished = false
     private var builder: MRKRecordBuilder?
+    /// The line before was cut at the length limit: this one is its rest, whatever it starts with.
+    private var restOfCutLine = false
     /// Records met so far, including skipped ones: the record number in findings.
     public private(set) var recordNumber = 0
     public private(set) var recordsSkipped = 0
@@ -80,6 +82,13 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
                 recordNumber: builder?.site.recordNumber, streamOffset: offset + Int64(range.count)))
         }
         let bytes = splitter.input.bytes
+        defer { restOfCutLine = line.cut }
+        if restOfCutLine, builder != nil, bytes.withUnsafeBufferPointer({ p in
+            builder!.addContinuation(p.baseAddress!, range, lineOffset: offset, lineNumber: line.number,
+                reported: false)
+        }) {
+            return nil
+        }
         let first = range.isEmpty ? nil : bytes[range.lowerBound]
         if bytes[range].allSatisfy({ $0 == TextByte.space || $0 == TextByte.tab }) {
             return builder == nil ? nil : try finishRecord()
@@ -110,7 +119,7 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
         if !joined {
             let shown = ASCIIText.shown(bytes[range], limit: 24)
             try report(Finding(.error, .mrkBadLine,
-                "line \(line.number) (\"\(shown)\") is not a field line (=TAG) outside a field",
+                "line \(line.number) (\"\(shown)\") is neither a field (=TAG) nor the rest of one",
                 action: "line dropped", file: fileName, recordNumber: builder?.site.recordNumber,
                 streamOffset: offset, recordOffset: builder.map { Int(offset - $0.site.streamOffset) }))
         }

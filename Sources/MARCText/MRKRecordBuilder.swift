@@ -28,8 +28,9 @@ struct MRKRecordBuilder {
         let start = range.lowerBound
         let end = range.upperBound
         guard end - start >= 4 else {
-            site.add(.error, .mrkBadTag, "line \(lineNumber) (\"\(ASCIIText.shown(UnsafeBufferPointer(start: p + start, count: end - start)))\") has no tag",
-                action: "line dropped", at: at(lineOffset, 0), tag: nil)
+            let shown = ASCIIText.shown(UnsafeBufferPointer(start: p + start, count: end - start))
+            site.add(.error, .mrkBadTag, "line \(lineNumber) (\"\(shown)\") has no tag", action: "line dropped",
+                at: at(lineOffset, 0), tag: nil)
             return
         }
         let tag = Tag(p[start + 1], p[start + 2], p[start + 3])
@@ -75,8 +76,8 @@ struct MRKRecordBuilder {
         let offset = at(lineOffset, range.lowerBound)
         if scratch.count < Leader.length {
             site.add(.warning, .mrkBadLeader,
-                "leader on line \(lineNumber) has \(scratch.count) bytes instead of 24 (\"\(ASCIIText.shown(scratch))\")",
-                action: "padded with blanks to 24", at: offset, tag: "LDR")
+                "leader on line \(lineNumber) has \(scratch.count) bytes instead of 24 "
+                    + "(\"\(ASCIIText.shown(scratch))\")", action: "padded with blanks to 24", at: offset, tag: "LDR")
         } else if scratch.count > Leader.length {
             let onlyBlanks = scratch[Leader.length...].allSatisfy { $0 == TextByte.space }
             site.add(onlyBlanks ? .info : .warning, .mrkBadLeader,
@@ -126,8 +127,9 @@ struct MRKRecordBuilder {
                 continue
             }
             let n = max(TextByte.utf8SequenceLength(p, k, end), 1)
+            let shown = ASCIIText.shown(UnsafeBufferPointer(start: p + k, count: n))
             site.add(.warning, .mrkMissingIndicators,
-                "indicator \(which) on line \(lineNumber) is \"\(ASCIIText.shown(UnsafeBufferPointer(start: p + k, count: n)))\" (\(n) bytes), not one byte",
+                "indicator \(which) on line \(lineNumber) is \"\(shown)\" (\(n) bytes), not one byte",
                 action: "set to blank", at: at(lineOffset, k), tag: tag.description)
             storage.append(TextByte.space)
             k += n
@@ -149,6 +151,18 @@ struct MRKRecordBuilder {
 
     /// Drops each delimiter followed by another delimiter or by the end of the field.
     private mutating func removeCodelessDelimiters(from start: Int, tag: Tag, lineNumber: Int, at offset: Int) {
+        let clean = storage.withUnsafeBufferPointer { p in
+            var i = start
+            let end = p.count
+            while i < end {
+                if p[i] == TextByte.subfieldDelimiter && (i + 1 == end || p[i + 1] == TextByte.subfieldDelimiter) {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
+        guard !clean else { return }
         var removed = 0
         var write = start
         var read = start
@@ -170,15 +184,17 @@ struct MRKRecordBuilder {
     }
 
     /// A line that does not start with `=`, inside a record: the rest of the field before it, wrapped (LC's
-    /// MARCBreaker wrapped long lines). `false` when there is no field to join it to.
+    /// MARCBreaker wrapped long lines), or the rest of a line cut at the length limit (`reported: false`, as
+    /// the cut is reported already). `false` when there is no field to join it to.
     mutating func addContinuation(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, lineOffset: Int64,
-        lineNumber: Int) -> Bool
+        lineNumber: Int, reported: Bool = true) -> Bool
     {
         guard let last = entries.last, Int(last.start + last.length) == storage.count else { return false }
         var unknown = MRKMnemonics.UnknownNames()
         let context: MRKMnemonics.Context = last.tag.isControlField ? .control : .data
         MRKMnemonics.decode(p, range, context: context, marc8: marc8, into: &storage, unknown: &unknown)
         entries[entries.count - 1].length = Int32(storage.count - Int(last.start))
+        guard reported else { return true }
         site.add(.warning, .mrkContinuationLine, "line \(lineNumber) does not start with '='",
             action: "joined to the field before it", at: at(lineOffset, 0), tag: last.tag.description)
         report(unknown, tag: last.tag, at: at(lineOffset, 0))
@@ -205,7 +221,7 @@ struct MRKRecordBuilder {
             }
             site.add(.warning, .mrkMissingLeader, "record has no leader",
                 action: "blank leader used (length, counts, base address and entry map filled in)", at: 0, tag: "LDR")
-            storage.replaceSubrange(0..<Leader.length, with: RecordParse.structuralLeader)
+            storage.replaceSubrange(0..<Leader.length, with: TextByte.blankLeader)
         }
         let record = MARCRecord(storage: storage, entries: entries)
         site.stamp(controlNumber: record.controlNumber)

@@ -37,6 +37,10 @@ enum TextByte {
         }
     }
 
+    /// The leader a record without one gets: only the positions the structure fixes (length, indicator and
+    /// code counts, base address, entry map) are filled, so no type or status is invented.
+    static let blankLeader: [UInt8] = Array("00000     2200000   4500".utf8)
+
     static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Appends the UTF-8 encoding of a scalar value (the caller has checked it is one).

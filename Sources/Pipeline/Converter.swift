@@ -75,12 +75,13 @@ public enum RunFailure: Error, CustomStringConvertible {
 
 /// Reads every input, writes every record it could read to one output.
 public enum Converter {
-    public static let writable: Set<RecordFormat> = [.iso2709, .marcxml, .json]
+    public static let writable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk]
 
     static func makeWriter(_ format: RecordFormat, output: OutputFile, oversize: OversizePolicy) -> any RecordWriter {
         switch format {
         case .marcxml: MARCXMLWriter(output: output)
         case .json: MARCJSONWriter(output: output)
+        case .mrk: MRKWriter(output: output)
         default: ISO2709Writer(output: output, oversize: oversize)
         }
     }

@@ -21,7 +21,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Opens an input path (`-` for standard input) as a record reader, sniffing the format when asked.
 public enum InputOpener {
     /// Formats this version can read.
-    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json]
+    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk]
 
     public struct Opened {
         public var reader: any RecordReader
@@ -69,6 +69,8 @@ public enum InputOpener {
             return Opened(reader: MARCXMLReader(source: source, fileName: path, mode: mode), format: format)
         case .json:
             return Opened(reader: MARCJSONReader(source: source, fileName: path, mode: mode), format: format)
+        case .mrk:
+            return Opened(reader: MRKReader(source: source, fileName: path, mode: mode), format: format)
         default:
             throw InputError(path: path, message: "\(format.displayName) input is not supported by this version")
         }

@@ -15,7 +15,7 @@ import _KatalogTestSupport
 
     @Test(arguments: fixtures)
     func sameResultForEveryChunkSize(fixture: String) throws {
-        let whole = try readFixture(fixture, chunkSize: .max)
+        let whole = try readFixture(fixture, chunkSize: 1 << 20)
         #expect(whole.records.count > 0)
         for size in [1, 7, 4096] {
             let chunked = try readFixture(fixture, chunkSize: size)

@@ -38,6 +38,20 @@ import _KatalogTestSupport
         #expect(bytes.last == 0x1D)
     }
 
+    @Test func terminatorBytesInsideAFieldAreDroppedAndReported() throws {
+        // A record from another format can carry 0x1E or 0x1D in a value; written raw they would cut it.
+        var record = MARCRecord()
+        record.appendControlField("001", "t1")
+        record.appendField("500", content: Array("  ".utf8) + [0x1F, 0x61] + Array("a".utf8) + [0x1E]
+            + Array("b".utf8) + [0x1D] + Array("c".utf8))
+        let (bytes, findings) = try writeISO([record])
+        #expect(findings.map(\.code) == [.structureByteInField])
+        #expect(findings.first?.tag == "500" && findings.first?.recordOffset == 5)
+        let back = try readISO(bytes)
+        #expect(back.findings.isEmpty)
+        #expect(back.records.first?.firstField("500")?.value("a") == "abc")
+    }
+
     @Test func oversizedRecordIsRefusedByDefault() throws {
         let big = try readFixture("oversized-record.mrc").records
         let (bytes, findings) = try writeISO(big)

@@ -92,7 +92,8 @@ private func isisExport(lineBreak: [UInt8]) -> [UInt8] {
         #expect(FormatSniffer.sniff(utf8("=LDR  00000nam a2200000   4500\n=001  kat00001\n")) == .mrk)
         #expect(FormatSniffer.sniff(utf8("\n=LDR  00000nam a2200000   4500\n")) == .mrk)
         #expect(FormatSniffer.sniff(utf8("=000  00000nam a2200000   4500\n")) == .mrk)
-        #expect(FormatSniffer.sniff(utf8("=245  10$aA title\n")) == nil)
+        #expect(FormatSniffer.sniff(utf8("=245  10$aA title\n")) == .mrk)  // a record whose leader line is missing
+        #expect(FormatSniffer.sniff(utf8("=245 10$aA title\n")) == nil)
     }
 
     @Test func isisMasterFileByContent() {
@@ -165,5 +166,11 @@ private func isisExport(lineBreak: [UInt8]) -> [UInt8] {
         #expect(RecordFormat(rawValue: "isisISO") == nil)
         #expect(Set(RecordFormat.allCases.map(\.displayName)).count == RecordFormat.allCases.count)
     }
-}
 
+    @Test func marcBreakerWithoutALeaderLineOrAfterComments() {
+        #expect(FormatSniffer.sniff(Array("=001  kat1\n=245  10$aTitle\n".utf8)) == .mrk)
+        #expect(FormatSniffer.sniff(Array("# exported\r\n# by hand\r\n=LDR  00000nam a2200000 a 4500\r\n".utf8)) == .mrk)
+        #expect(FormatSniffer.sniff(Array("# just a comment\nnothing else\n".utf8)) == nil)
+        #expect(FormatSniffer.sniff(Array("=x\n".utf8)) == nil)
+    }
+}

@@ -101,6 +101,8 @@ enum Sample {
         content += [0x1F, UInt8(ascii: "a")] + Array("{dollar} is \"$\", \\ is {bsol}; tab\there".utf8)
         content += [0x1F, UInt8(ascii: "b")] + Array("CR\r LF\n ESC\u{1B} DEL\u{7F} 📚 ".utf8)
         r.appendField("500", content: content)
+        // MARC-8 acute before "A", a byte no encoding uses, and a UTF-8 sequence cut short.
+        r.appendField("590", content: Array("  ".utf8) + [0x1F, UInt8(ascii: "a"), 0xE2, 0x41, 0xFF, 0xC3])
         return r
     }()
 }

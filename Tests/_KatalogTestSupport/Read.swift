@@ -1,4 +1,4 @@
-public import KatalogIO
+import KatalogIO
 public import MARCRecord
 
 /// Everything a reader produced from one input.

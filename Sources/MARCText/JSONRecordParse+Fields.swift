@@ -2,7 +2,7 @@ import MARCRecord
 
 /// Fields, indicators and subfields of a MARC-in-JSON record:
 /// `[{"001":"…"},{"245":{"ind1":"1","ind2":"0","subfields":[{"a":"…"}]}}]`, keys in any order.
-extension RecordParse {
+extension JSONRecordParse {
     /// The `fields` array (the cursor is on its `[`).
     mutating func parseFields() throws(JSONSyntaxError) {
         try cursor.expect(TextByte.openBracket, "'['")
@@ -60,8 +60,9 @@ extension RecordParse {
             try cursor.readString(into: &storage)
             reportStringNotes(tag: tag.description)
             if !tag.isControlField {
-                site.add(.warning, .jsonFieldKindMismatch, "data field holds a plain string, not indicators and subfields",
-                    action: "kept as its content", at: valueOffset, tag: tag.description)
+                site.add(.warning, .jsonFieldKindMismatch,
+                    "data field holds a plain string, not indicators and subfields", action: "kept as its content",
+                    at: valueOffset, tag: tag.description)
             }
         case TextByte.openBrace:
             try parseDataField(tag)
@@ -86,35 +87,41 @@ extension RecordParse {
     // MARK: - Data fields
 
     /// `{"ind1": …, "ind2": …, "subfields": […]}`. The indicators go first in the content, so two blanks are
-    /// reserved for them and overwritten when the keys arrive (pymarc writes `subfields` first).
+    /// reserved for them and overwritten when the keys arrive (pymarc writes `subfields` first); yaz's `ind3`…
+    /// widen the reservation.
     private mutating func parseDataField(_ tag: Tag) throws(JSONSyntaxError) {
         let objectOffset = cursor.index
         let start = storage.count
+        var reserved = 2
         storage.append(TextByte.space)
         storage.append(TextByte.space)
-        var seen = (ind1: false, ind2: false, subfields: false)
+        var seenIndicators: UInt16 = 0
+        var seenSubfields = false
         try cursor.expect(TextByte.openBrace, "'{'")
         if !cursor.consume(TextByte.closeBrace) {
             repeat {
                 let keyOffset = try readKey()
-                let keyword = Keyword(key)
-                switch keyword {
-                case .ind1, .ind2:
-                    let which = keyword == .ind1 ? 1 : 2
-                    if which == 1 ? seen.ind1 : seen.ind2 {
-                        site.add(.warning, .jsonDuplicateKey, "second \"ind\(which)\"", action: "ignored; the first kept",
+                switch Keyword(key) {
+                case .indicator(let n):
+                    if seenIndicators & (1 << n) != 0 {
+                        site.add(.warning, .jsonDuplicateKey, "second \"ind\(n)\"", action: "ignored; the first kept",
                             at: keyOffset, tag: tag.description)
                         try cursor.skipValue()
                         continue
                     }
-                    if which == 1 { seen.ind1 = true } else { seen.ind2 = true }
-                    storage[start + which - 1] = try readIndicator(which, tag: tag)
+                    seenIndicators |= 1 << n
+                    if n > reserved {
+                        storage.insert(contentsOf: repeatElement(TextByte.space, count: n - reserved),
+                            at: start + reserved)
+                        reserved = n
+                    }
+                    storage[start + n - 1] = try readIndicator(n, tag: tag)
                 case .subfields:
-                    if seen.subfields {
+                    if seenSubfields {
                         site.add(.warning, .jsonDuplicateKey, "second \"subfields\"", action: "its subfields appended",
                             at: keyOffset, tag: tag.description)
                     }
-                    seen.subfields = true
+                    seenSubfields = true
                     if cursor.peek() == TextByte.openBracket {
                         try parseSubfields(tag)
                     } else {
@@ -130,13 +137,13 @@ extension RecordParse {
             } while cursor.consume(TextByte.comma)
             try cursor.expect(TextByte.closeBrace, "',' or '}'")
         }
-        for (which, present) in [(1, seen.ind1), (2, seen.ind2)] where !present {
-            site.add(.warning, .jsonBadIndicator, "no \"ind\(which)\"", action: "set to blank", at: objectOffset,
+        for n in 1...reserved where seenIndicators & (1 << n) == 0 {
+            site.add(.warning, .jsonBadIndicator, "no \"ind\(n)\"", action: "set to blank", at: objectOffset,
                 tag: tag.description)
         }
-        if !seen.subfields {
-            site.add(.warning, .jsonMissingSubfields, "data field has no \"subfields\"", action: "kept without subfields",
-                at: objectOffset, tag: tag.description)
+        if !seenSubfields {
+            site.add(.warning, .jsonMissingSubfields, "data field has no \"subfields\"",
+                action: "kept without subfields", at: objectOffset, tag: tag.description)
         }
     }
 
@@ -150,8 +157,8 @@ extension RecordParse {
             reportStringNotes(tag: tag.description)
             if scratch.count == 1 { return scratch[0] }
         } else if cursor.peek() == TextByte.openBrace || cursor.peek() == TextByte.openBracket {
-            site.add(.warning, .jsonBadIndicator, "indicator \(which) is \(cursor.kindOfValue())", action: "set to blank",
-                at: offset, tag: tag.description)
+            site.add(.warning, .jsonBadIndicator, "indicator \(which) is \(cursor.kindOfValue())",
+                action: "set to blank", at: offset, tag: tag.description)
             try cursor.skipValue()
             return TextByte.space
         } else {
