@@ -39,7 +39,8 @@ extension MARCXMLPushParser {
 extension SAXState {
     @inline(__always)
     private static func named(_ p: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self),
+        // The first byte tells the MARCXML names apart almost always; strcmp only confirms.
+        p.pointee == name.utf8Start.pointee && strcmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self),
             UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 

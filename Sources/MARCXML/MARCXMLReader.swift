@@ -19,7 +19,7 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     private var buffer: [UInt8]
     public private(set) var recordsSkipped = 0
 
-    public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 16) {
+    public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 20) {
         self.source = source
         self.fileName = fileName
         self.mode = mode
