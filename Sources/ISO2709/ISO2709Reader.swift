@@ -10,10 +10,9 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     private var source: Source
     private var framer: ISO2709Framer
     private var parser: ISO2709Parser
-    private let mode: ReadMode
     private let chunkSize: Int
     private let fileName: String
-    private var findings: [Finding] = []
+    private var findings: FindingQueue
     private var atEnd = false
     private var finished = false
     /// Frames seen so far, including skipped ones: the record number in findings.
@@ -25,7 +24,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     {
         self.source = source
         self.fileName = fileName
-        self.mode = mode
+        findings = FindingQueue(mode: mode)
         self.chunkSize = min(max(1, chunkSize), 1 << 24)
         framer = ISO2709Framer(maxFrameBytes: maxRecordBytes)
         parser = ISO2709Parser(fileName: fileName)
@@ -34,8 +33,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     public var bytesConsumed: Int64 { framer.consumedOffset }
 
     public mutating func drainFindings() -> [Finding] {
-        defer { findings.removeAll(keepingCapacity: true) }
-        return findings
+        findings.drain()
     }
 
     public mutating func next() throws(ReadError) -> MARCRecord? {
@@ -89,8 +87,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
             }
             if n == 0 { atEnd = true }
         } catch {
-            throw ReadError(.unreadable, Finding(.error, "io.read-failed", "\(error)", action: "input abandoned",
-                file: fileName, streamOffset: framer.consumedOffset))
+            throw .readFailure(error, file: fileName, offset: framer.consumedOffset)
         }
     }
 
@@ -103,7 +100,6 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     }
 
     private mutating func report(_ finding: Finding) throws(ReadError) {
-        if mode == .strict && finding.severity > .info { throw ReadError(.strictStop, finding) }
-        findings.append(finding)
+        try findings.report(finding)
     }
 }

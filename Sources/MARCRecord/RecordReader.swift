@@ -50,3 +50,35 @@ public protocol RecordWriter {
     /// Writes whatever closes the output (a closing tag, buffered bytes).
     mutating func finish() throws
 }
+
+/// The findings a reader has met and not yet handed over, with the strict-mode rule in one place:
+/// in strict mode the first problem (anything above `info`) is thrown instead of queued.
+public struct FindingQueue: Sendable {
+    public let mode: ReadMode
+    private var pending: [Finding] = []
+
+    public init(mode: ReadMode) { self.mode = mode }
+
+    /// Queues a finding, or throws it in strict mode when it is a problem.
+    public mutating func report(_ finding: Finding) throws(ReadError) {
+        if mode == .strict && finding.severity > .info { throw ReadError(.strictStop, finding) }
+        pending.append(finding)
+    }
+
+    /// Queues a finding whatever the mode (for one the caller has already decided about).
+    public mutating func append(_ finding: Finding) { pending.append(finding) }
+
+    /// The findings queued since the last call.
+    public mutating func drain() -> [Finding] {
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending
+    }
+}
+
+extension ReadError {
+    /// The input itself failed (an I/O error): the reader gives up on it.
+    public static func readFailure(_ error: any Error, file: String, offset: Int64) -> ReadError {
+        ReadError(.unreadable, Finding(.error, "io.read-failed", "\(error)", action: "input abandoned", file: file,
+            streamOffset: offset))
+    }
+}

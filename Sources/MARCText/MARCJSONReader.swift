@@ -12,10 +12,9 @@ public struct MARCJSONReader<Source: ByteSource>: RecordReader {
     private var source: Source
     private var framer: JSONFramer
     private var parser: MARCJSONParser
-    private let mode: ReadMode
     private let chunkSize: Int
     private let fileName: String
-    private var findings: [Finding] = []
+    private var findings: FindingQueue
     private var atEnd = false
     private var finished = false
     /// Record objects met so far, including skipped ones: the record number in findings.
@@ -27,7 +26,7 @@ public struct MARCJSONReader<Source: ByteSource>: RecordReader {
     {
         self.source = source
         self.fileName = fileName
-        self.mode = mode
+        findings = FindingQueue(mode: mode)
         self.chunkSize = min(max(1, chunkSize), 1 << 24)
         framer = JSONFramer(maxFrameBytes: max(2, maxRecordBytes))
         parser = MARCJSONParser(fileName: fileName)
@@ -36,8 +35,7 @@ public struct MARCJSONReader<Source: ByteSource>: RecordReader {
     public var bytesConsumed: Int64 { framer.consumedOffset }
 
     public mutating func drainFindings() -> [Finding] {
-        defer { findings.removeAll(keepingCapacity: true) }
-        return findings
+        findings.drain()
     }
 
     public mutating func next() throws(ReadError) -> MARCRecord? {
@@ -106,13 +104,11 @@ public struct MARCJSONReader<Source: ByteSource>: RecordReader {
             }
             if n == 0 { atEnd = true }
         } catch {
-            throw ReadError(.unreadable, Finding(.error, "io.read-failed", "\(error)", action: "input abandoned",
-                file: fileName, streamOffset: framer.consumedOffset))
+            throw .readFailure(error, file: fileName, offset: framer.consumedOffset)
         }
     }
 
     private mutating func report(_ finding: Finding) throws(ReadError) {
-        if mode == .strict && finding.severity > .info { throw ReadError(.strictStop, finding) }
-        findings.append(finding)
+        try findings.report(finding)
     }
 }

@@ -19,10 +19,9 @@ public import MARCRecord
 public struct MRKReader<Source: ByteSource>: RecordReader {
     private var source: Source
     private var splitter: LineSplitter
-    private let mode: ReadMode
     private let chunkSize: Int
     private let fileName: String
-    private var findings: [Finding] = []
+    private var findings: FindingQueue
     private var atEnd = false
     private var finished = false
     private var builder: MRKRecordBuilder?
@@ -37,7 +36,7 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
     {
         self.source = source
         self.fileName = fileName
-        self.mode = mode
+        findings = FindingQueue(mode: mode)
         self.chunkSize = min(max(1, chunkSize), 1 << 24)
         splitter = LineSplitter(maxLineBytes: max(16, maxLineBytes))
     }
@@ -45,8 +44,7 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
     public var bytesConsumed: Int64 { splitter.consumedOffset }
 
     public mutating func drainFindings() -> [Finding] {
-        defer { findings.removeAll(keepingCapacity: true) }
-        return findings
+        findings.drain()
     }
 
     public mutating func next() throws(ReadError) -> MARCRecord? {
@@ -149,13 +147,11 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
             }
             if n == 0 { atEnd = true }
         } catch {
-            throw ReadError(.unreadable, Finding(.error, "io.read-failed", "\(error)", action: "input abandoned",
-                file: fileName, streamOffset: splitter.consumedOffset))
+            throw .readFailure(error, file: fileName, offset: splitter.consumedOffset)
         }
     }
 
     private mutating func report(_ finding: Finding) throws(ReadError) {
-        if mode == .strict && finding.severity > .info { throw ReadError(.strictStop, finding) }
-        findings.append(finding)
+        try findings.report(finding)
     }
 }

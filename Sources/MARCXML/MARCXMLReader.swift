@@ -9,12 +9,11 @@ public import MARCRecord
 public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     private var source: Source
     private let parser: MARCXMLPushParser
-    private let mode: ReadMode
     private let chunkSize: Int
     private let fileName: String
     private var queue: [MARCXMLPushParser.Item] = []
     private var queueIndex = 0
-    private var findings: [Finding] = []
+    private var findings: FindingQueue
     private var atEnd = false
     private var buffer: [UInt8]
     public private(set) var recordsSkipped = 0
@@ -22,7 +21,7 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 20) {
         self.source = source
         self.fileName = fileName
-        self.mode = mode
+        findings = FindingQueue(mode: mode)
         self.chunkSize = min(max(1, chunkSize), 1 << 24)
         parser = MARCXMLPushParser(fileName: fileName)
         buffer = [UInt8](repeating: 0, count: self.chunkSize)
@@ -31,8 +30,7 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     public var bytesConsumed: Int64 { parser.bytesConsumed }
 
     public mutating func drainFindings() -> [Finding] {
-        defer { findings.removeAll(keepingCapacity: true) }
-        return findings
+        findings.drain()
     }
 
     public mutating func next() throws(ReadError) -> MARCRecord? {
@@ -47,7 +45,7 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
                 case .findings(let found):
                     for f in found { try report(f) }
                 case .fatal(let finding):
-                    if mode == .strict { throw ReadError(.strictStop, finding) }
+                    if findings.mode == .strict { throw ReadError(.strictStop, finding) }
                     findings.append(finding)
                     if parser.inRecord { recordsSkipped += 1 }
                     atEnd = true
@@ -70,8 +68,7 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
         do {
             n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
         } catch {
-            throw ReadError(.unreadable, Finding(.error, "io.read-failed", "\(error)", action: "input abandoned",
-                file: fileName, streamOffset: parser.bytesConsumed))
+            throw .readFailure(error, file: fileName, offset: parser.bytesConsumed)
         }
         buffer.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[0..<n]), last: n == 0) }
         if n == 0 {
@@ -82,7 +79,6 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     }
 
     private mutating func report(_ finding: Finding) throws(ReadError) {
-        if mode == .strict && finding.severity > .info { throw ReadError(.strictStop, finding) }
-        findings.append(finding)
+        try findings.report(finding)
     }
 }
