@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KatalogIO", targets: ["KatalogIO"]),
         .library(name: "MARCXML", targets: ["MARCXML"]),
         .library(name: "MARCText", targets: ["MARCText"]),
+        .library(name: "Charsets", targets: ["Charsets"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
@@ -24,6 +25,11 @@ let package = Package(
     targets: [
         .target(name: "MARCRecord", swiftSettings: upcoming),
         .target(name: "KatalogIO", dependencies: ["MARCRecord"], swiftSettings: upcoming),
+        // ICU behind plain C: the system's ICU headers must never meet Foundation's ICU in one Swift module.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(name: "Charsets", dependencies: ["MARCRecord", "CICUShim"], swiftSettings: upcoming),
         .target(name: "ISO2709", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "MARCXML", dependencies: ["MARCRecord", "KatalogIO", "CLibXML2"], swiftSettings: upcoming),
@@ -47,6 +53,9 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "MARCXMLTests", dependencies: ["MARCXML", "MARCRecord", "KatalogIO", "ISO2709", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "CharsetsTests", dependencies: ["Charsets", "MARCRecord", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "MARCTextTests", dependencies: ["MARCText", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
