@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "MARCXML", targets: ["MARCXML"]),
         .library(name: "MARCText", targets: ["MARCText"]),
         .library(name: "Charsets", targets: ["Charsets"]),
+        .library(name: "ISIS", targets: ["ISIS"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
@@ -34,13 +35,14 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "MARCXML", dependencies: ["MARCRecord", "KatalogIO", "CLibXML2"], swiftSettings: upcoming),
         .target(name: "MARCText", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
+        .target(name: "ISIS", dependencies: ["MARCRecord", "KatalogIO", "Charsets"], swiftSettings: upcoming),
         .target(
-            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText"],
+            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText"],
             swiftSettings: upcoming),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "Pipeline", "MARCRecord", "KatalogIO",
+                "Pipeline", "MARCRecord", "KatalogIO", "Charsets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -58,11 +60,16 @@ let package = Package(
             name: "CharsetsTests", dependencies: ["Charsets", "MARCRecord", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "ISISTests", dependencies: ["ISIS", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "MARCTextTests", dependencies: ["MARCText", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["MARCText", "MARCXML", "ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            dependencies: [
+                "MARCText", "MARCXML", "ISO2709", "Charsets", "MARCRecord", "KatalogIO", "_KatalogTestSupport",
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ISO2709Tests", dependencies: ["ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],

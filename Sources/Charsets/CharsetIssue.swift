@@ -5,6 +5,9 @@ public struct CharsetIssue: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// Bytes that map to nothing in the current set; U+FFFD was written in their place.
         case unmappedBytes = "unmapped-bytes"
+        /// A byte the G0 set in force lacks, read as the ASCII character it is in the default set
+        /// (punctuation written without switching back from Greek or Cyrillic).
+        case readAsASCII = "read-as-ascii"
         /// An escape sequence that designates no known set, or is cut short; it was skipped.
         case badEscape = "bad-escape"
         /// The field ended in a set other than the default one (MARC-8 records that forget to

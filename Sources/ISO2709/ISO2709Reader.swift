@@ -18,6 +18,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     /// Frames seen so far, including skipped ones: the record number in findings.
     public private(set) var recordNumber = 0
     public private(set) var recordsSkipped = 0
+    public private(set) var recordStreamOffset: Int64?
 
     public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 18,
         maxRecordBytes: Int = 8 << 20)
@@ -67,7 +68,10 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
                         try report(f)
                     }
                 }
-                if let record { return record }
+                if let record {
+                    recordStreamOffset = frame.streamOffset
+                    return record
+                }
                 recordsSkipped += 1
                 continue
             }

@@ -66,6 +66,8 @@ public struct Finding: Sendable, Hashable, Codable {
         if let streamOffset {
             s += " offset \(streamOffset)"
             if let recordOffset { s += " (+\(recordOffset))" }
+        } else if let recordOffset {
+            s += " record offset \(recordOffset)"
         }
         s += ": "
         if let tag { s += "\(tag): " }

@@ -41,6 +41,13 @@ public protocol RecordReader {
     var bytesConsumed: Int64 { get }
     /// Records met that could not be recovered and were skipped (each with a finding).
     var recordsSkipped: Int { get }
+    /// Where the record `next()` returned last starts in the stream, when the format has such a
+    /// place (ISO 2709); findings made later about that record add their offset in the record to it.
+    var recordStreamOffset: Int64? { get }
+}
+
+extension RecordReader {
+    public var recordStreamOffset: Int64? { nil }
 }
 
 /// A destination for records.

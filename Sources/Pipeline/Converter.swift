@@ -1,3 +1,4 @@
+public import Charsets
 public import ISO2709
 import MARCText
 import MARCXML
@@ -13,10 +14,20 @@ public struct ConvertOptions: Sendable {
     public var mode: ReadMode
     public var oversize: OversizePolicy
     public var quiet: Bool
+    /// The character set of the input (`auto` decides per record).
+    public var encoding: InputEncoding
+    /// The character set of the output.
+    public var outputEncoding: OutputEncoding
+    /// The Unicode normalization form of UTF-8 output.
+    public var unicodeForm: UnicodeForm
 
     public init(inputs: [String], from: RecordFormat? = nil, to: RecordFormat = .iso2709, output: String = "-",
-        mode: ReadMode = .lenient, oversize: OversizePolicy = .refuse, quiet: Bool = false)
+        mode: ReadMode = .lenient, oversize: OversizePolicy = .refuse, quiet: Bool = false,
+        encoding: InputEncoding = .auto, outputEncoding: OutputEncoding = .utf8, unicodeForm: UnicodeForm = .nfc)
     {
+        self.encoding = encoding
+        self.outputEncoding = outputEncoding
+        self.unicodeForm = unicodeForm
         self.inputs = inputs.isEmpty ? ["-"] : inputs
         self.from = from
         self.to = to
@@ -86,11 +97,20 @@ public enum Converter {
         }
     }
 
+    /// Formats that can carry MARC-8 bytes (XML and JSON are Unicode by definition).
+    public static let marc8Writable: Set<RecordFormat> = [.iso2709, .mrk]
+
     public static func run(_ options: ConvertOptions, reporter: FindingReporter) throws(RunFailure) -> ConvertSummary {
         guard writable.contains(options.to) else {
             throw .unusable("--to \(options.to.rawValue): \(options.to.displayName) output is not supported by this "
                 + "version of katalog (writable: \(writable.map(\.rawValue).sorted().joined(separator: ", ")))")
         }
+        guard options.outputEncoding == .utf8 || marc8Writable.contains(options.to) else {
+            throw .unusable("--to-encoding marc8: \(options.to.displayName) is Unicode by definition; "
+                + "MARC-8 output is written as iso2709 or mrk")
+        }
+        let transcoder = RecordTranscoder(input: options.encoding, output: options.outputEncoding,
+            form: options.unicodeForm)
         let output: OutputFile
         do { output = try OutputFile(path: options.output) } catch { throw .unusable("\(error)") }
         var writer = makeWriter(options.to, output: output, oversize: options.oversize)
@@ -107,13 +127,19 @@ public enum Converter {
                 }
                 var input = ConvertSummary.InputSummary(file: path, format: opened.format.rawValue)
                 var number = 0
-                while let record = try opened.reader.next() {
+                while var record = try opened.reader.next() {
                     number += 1
                     reporter.record(opened.reader.drainFindings())
                     input.recordsRead += 1
+                    var transcoded = transcoder.transcode(&record)
+                    if let base = opened.reader.recordStreamOffset {
+                        for i in transcoded.indices {
+                            if let offset = transcoded[i].recordOffset { transcoded[i].streamOffset = base + Int64(offset) }
+                        }
+                    }
                     let written = try writer.write(record)
-                    if !written.isEmpty {
-                        let located = written.map { f -> Finding in
+                    if !transcoded.isEmpty || !written.isEmpty {
+                        let located = (transcoded + written).map { f -> Finding in
                             var f = f
                             f.file = path
                             f.recordNumber = number + opened.reader.recordsSkipped

@@ -1,3 +1,4 @@
+import Charsets
 import ISO2709
 public import KatalogIO
 import MARCRecord
@@ -11,6 +12,11 @@ public struct InspectReport: Codable, Sendable {
     public var bytes: Int64 = 0
     /// Leader/09 values seen (`" "` is blank: MARC-8 declared; `"a"`: UCS/Unicode declared).
     public var leader09: [String: Int] = [:]
+    /// What the bytes of each record turned out to be (`ascii`, `utf8`, `marc8`, `iso5426`,
+    /// `windows1252`), whatever leader/09 says.
+    public var detectedEncoding: [String: Int] = [:]
+    /// Records whose leader/09 disagrees with their bytes.
+    public var leaderEncodingMismatches = 0
     /// Leader/06 (type of record) values seen.
     public var typeOfRecord: [String: Int] = [:]
     public var minRecordLength: Int?
@@ -30,6 +36,8 @@ public struct InspectReport: Codable, Sendable {
             "records: \(records)" + (recordsSkipped > 0 ? " (\(recordsSkipped) unrecoverable, skipped)" : ""),
             "bytes: \(bytes)",
             "leader/09 (character coding): \(table(leader09))",
+            "character set found in the bytes: \(table(detectedEncoding))"
+                + (leaderEncodingMismatches > 0 ? "; leader/09 wrong in \(leaderEncodingMismatches) record(s)" : ""),
             "leader/06 (type of record): \(table(typeOfRecord))",
             "record length: " + (minRecordLength.map { "\($0)–\(maxRecordLength!) bytes" } ?? "no records"),
             "findings: \(findings)" + (findings == 0 ? "" : " (" + Finding.Severity.allCases.reversed()
@@ -67,6 +75,9 @@ public enum Inspector {
                 report.records += 1
                 leader09[Int(record.leaderByte(9))] += 1
                 leader06[Int(record.leaderByte(6))] += 1
+                let verdict = EncodingDetector.detect(record)
+                report.detectedEncoding[verdict.encoding.rawValue, default: 0] += 1
+                if verdict.leaderDisagrees && !verdict.unimarc { report.leaderEncodingMismatches += 1 }
                 let length = record.encodedLength
                 minLength = min(minLength, length)
                 maxLength = max(maxLength, length)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charsets
 import ISO2709
 import KatalogIO
 import MARCRecord
@@ -24,6 +25,13 @@ enum OversizeChoice: String, ExpressibleByArgument, CaseIterable {
     case refuse, split
 
     var policy: OversizePolicy { OversizePolicy(rawValue: rawValue)! }
+}
+
+/// `--unicode-form`.
+enum UnicodeFormChoice: String, ExpressibleByArgument, CaseIterable {
+    case nfc, nfd, keep
+
+    var form: UnicodeForm { UnicodeForm(rawValue: rawValue)! }
 }
 
 /// Exit statuses of the command-line contract.

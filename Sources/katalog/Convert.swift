@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charsets
 import ISO2709
 import KatalogIO
 import MARCRecord
@@ -27,8 +28,21 @@ extension Katalog {
         @Option(name: .shortAndLong, help: "Output file; '-' writes standard output. Files are written atomically.")
         var output: String = "-"
 
-        @Option(help: "Character set of the input (auto, utf8, marc8, …).")
+        @Option(help: ArgumentHelp(
+            "Character set of the input: auto (decide per record from the bytes), utf8, marc8, iso5426, "
+                + "or a code page (cp437, cp850, cp852, cp866, cp1250, cp1251, cp1252, latin1, latin2, "
+                + "iso8859-5, latin9).",
+            valueName: "name"))
         var encoding: String = "auto"
+
+        @Option(help: ArgumentHelp(
+            "Character set of the output: utf8, or marc8 for systems that still need it (ISO 2709 and .mrk "
+                + "only; characters MARC-8 cannot hold become &#xXXXX;).",
+            valueName: "name"))
+        var toEncoding: String = "utf8"
+
+        @Option(help: "Unicode normalization of the output: nfc, nfd, or keep (UTF-8 input left byte for byte).")
+        var unicodeForm: UnicodeFormChoice = .nfc
 
         @Option(help: "ISIS mapping profile (name or path).")
         var profile: String?
@@ -46,15 +60,21 @@ extension Katalog {
         var quiet = false
 
         func validate() throws {
-            guard ["auto", "utf8", "utf-8"].contains(encoding.lowercased()) else {
-                throw ValidationError("--encoding \(encoding): only auto and utf8 are supported by this version")
+            guard InputEncoding(name: encoding) != nil else {
+                throw ValidationError("--encoding \(encoding): unknown; use one of "
+                    + InputEncoding.names.joined(separator: ", "))
+            }
+            guard OutputEncoding(name: toEncoding) != nil else {
+                throw ValidationError("--to-encoding \(toEncoding): use utf8 or marc8")
             }
             if profile != nil { throw ValidationError("--profile applies to ISIS input, not supported by this version") }
         }
 
         func run() throws {
             let options = ConvertOptions(inputs: inputs, from: from.format, to: to.format, output: output,
-                mode: strict ? .strict : .lenient, oversize: oversize.policy, quiet: quiet)
+                mode: strict ? .strict : .lenient, oversize: oversize.policy, quiet: quiet,
+                encoding: InputEncoding(name: encoding) ?? .auto,
+                outputEncoding: OutputEncoding(name: toEncoding) ?? .utf8, unicodeForm: unicodeForm.form)
             let reporter: FindingReporter
             do { reporter = try FindingReporter(reportPath: report) } catch {
                 throw failureStatus(RunFailure.unusable("\(error)"))
