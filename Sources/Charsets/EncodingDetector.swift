@@ -107,7 +107,10 @@ public enum EncodingDetector {
                         marks += 1
                         if nextIsBase { marksBeforeBase += 1 } else if next != 0x1B { marksBeforeBreak += 1 }
                     }
-                    if [0x82, 0x84, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97].contains(b) { windowsPunctuation += 1 }
+                    switch b {
+                    case 0x82, 0x84, 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97: windowsPunctuation += 1
+                    default: break
+                    }
                 }
                 i += 1
             }
@@ -121,6 +124,25 @@ public enum EncodingDetector {
 
     /// Looks at one record.
     public static func detect(_ record: MARCRecord) -> Verdict {
+        let leaderSaysUTF8 = record.leaderByte(9) == UInt8(ascii: "a")
+        // Cheap passes first, over the record's bytes after the leader in one piece: a record of
+        // plain ASCII, or of well-formed UTF-8 without escapes, is most of any catalogue.
+        let quick: Verdict? = record.storage.withUnsafeBufferPointer { all in
+            let rest = UnsafeBufferPointer(rebasing: all[min(Leader.length, all.count)...])
+            guard !ByteScan.contains(rest, 0x1B) else { return nil }
+            if ByteScan.isASCII(rest) {
+                if !leaderSaysUTF8 && ByteScan.contains(rest, 0x26) { return nil }  // maybe &#x references
+                return Verdict(encoding: .ascii, leaderSaysUTF8: leaderSaysUTF8, unimarc: false, confidence: 1,
+                    reason: "ASCII only")
+            }
+            let scan = UTF8Scan(rest)
+            guard scan.isValid else { return nil }
+            // UNIMARC has no leader/09 to lie with; only then does it matter which format this is.
+            let unimarc = !leaderSaysUTF8 && looksLikeUNIMARC(record)
+            return Verdict(encoding: .utf8, leaderSaysUTF8: leaderSaysUTF8, unimarc: unimarc, confidence: 1,
+                reason: "\(scan.multibyteSequences) well-formed UTF-8 sequence(s)")
+        }
+        if let quick { return quick }
         var evidence = Evidence()
         var has200 = false
         var has245 = false
@@ -131,8 +153,17 @@ public enum EncodingDetector {
                 evidence.add(UnsafeBufferPointer(rebasing: all[entry.range]))
             }
         }
-        let leaderSaysUTF8 = record.leaderByte(9) == UInt8(ascii: "a")
         return decide(evidence, leaderSaysUTF8: leaderSaysUTF8, unimarc: has200 && !has245)
+    }
+
+    /// A 200 (UNIMARC title) and no 245 (MARC 21 title).
+    static func looksLikeUNIMARC(_ record: MARCRecord) -> Bool {
+        var has200 = false
+        for entry in record.entries {
+            if entry.tag == Tag(0x32, 0x34, 0x35) { return false }
+            if entry.tag == Tag(0x32, 0x30, 0x30) { has200 = true }
+        }
+        return has200
     }
 
     static func decide(_ e: Evidence, leaderSaysUTF8: Bool, unimarc: Bool) -> Verdict {

@@ -46,7 +46,7 @@ public struct RecordTranscoder: Sendable {
     /// the caller adds the file, the record number and the control number.
     public func transcode(_ record: inout MARCRecord) -> [Finding] {
         var findings: [Finding] = []
-        let source = resolve(record, findings: &findings)
+        let (source, knownValid) = resolve(record, findings: &findings)
         if source != .ascii || output == .marc8 {
             var replacements: [(index: Int, bytes: [UInt8])] = []
             let indicatorCount = record.indicatorCount
@@ -54,7 +54,7 @@ public struct RecordTranscoder: Sendable {
                 for (index, entry) in record.entries.enumerated() {
                     let content = UnsafeBufferPointer(rebasing: all[entry.range])
                     if let bytes = transcodeField(content, tag: entry.tag, start: Int(entry.start), source: source,
-                        indicatorCount: indicatorCount, findings: &findings)
+                        indicatorCount: indicatorCount, knownValid: knownValid, findings: &findings)
                     {
                         replacements.append((index, bytes))
                     }
@@ -67,12 +67,14 @@ public struct RecordTranscoder: Sendable {
     }
 
     /// Decides what the record's bytes are, and reports a leader that says otherwise.
-    func resolve(_ record: MARCRecord, findings: inout [Finding]) -> Source {
+    /// Also says whether the whole record is known to be well-formed UTF-8 (no need to check
+    /// each field again).
+    func resolve(_ record: MARCRecord, findings: inout [Finding]) -> (Source, knownValid: Bool) {
         switch input {
-        case .utf8: return .utf8
-        case .marc8: return .marc8
-        case .iso5426: return .iso5426
-        case .codePage(let page): return .codePage(page)
+        case .utf8: return (.utf8, false)
+        case .marc8: return (.marc8, false)
+        case .iso5426: return (.iso5426, false)
+        case .codePage(let page): return (.codePage(page), false)
         case .auto: break
         }
         let verdict = EncodingDetector.detect(record)
@@ -91,7 +93,7 @@ public struct RecordTranscoder: Sendable {
                 "leader/09 says \(said) but the bytes are \(verdict.encoding.displayName): \(verdict.reason)",
                 action: "read as \(verdict.encoding.displayName)", recordOffset: 9, tag: "LDR"))
         }
-        return source
+        return (source, verdict.encoding == .utf8 && verdict.confidence == 1)
     }
 
     /// The form to normalize to, or nil to leave the bytes as they are.
@@ -106,7 +108,7 @@ public struct RecordTranscoder: Sendable {
     /// The new content of one field, or nil when it stays as it is.
     func transcodeField(
         _ content: UnsafeBufferPointer<UInt8>, tag: Tag, start: Int, source: Source, indicatorCount: Int,
-        findings: inout [Finding]
+        knownValid: Bool = false, findings: inout [Finding]
     ) -> [UInt8]? {
         var issues: [CharsetIssue] = []
         var decoded: [UInt8]?
@@ -116,9 +118,11 @@ public struct RecordTranscoder: Sendable {
             setName = "ASCII"
         case .utf8:
             setName = "UTF-8"
-            let scan = UTF8Scan(content)
-            if scan.isASCII && output == .utf8 { return nil }
-            if !scan.isValid { decoded = repairUTF8(content, issues: &issues) }
+            if ByteScan.isASCII(content) {
+                if output == .utf8 { return nil }
+            } else if !knownValid && !UTF8Scan(content).isValid {
+                decoded = repairUTF8(content, issues: &issues)
+            }
         case .marc8:
             setName = "MARC-8"
             if needsLegacyDecoding(content, references: true) {
@@ -179,8 +183,8 @@ public struct RecordTranscoder: Sendable {
     /// True when a legacy decoder could change these bytes: anything above 0x7F, an escape, or (in
     /// MARC-8) a `&#x` reference. Most fields of most records are plain ASCII.
     func needsLegacyDecoding(_ content: UnsafeBufferPointer<UInt8>, references: Bool) -> Bool {
-        for b in content where b >= 0x80 || b == 0x1B || (references && b == 0x26) { return true }
-        return false
+        let s = ByteScan.summary(content)
+        return s.high || s.escape || (references && s.ampersand)
     }
 
     /// UTF-8 with stray bytes: each byte that is part of no well-formed sequence is read as

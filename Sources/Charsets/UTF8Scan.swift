@@ -16,7 +16,14 @@ struct UTF8Scan: Sendable, Equatable {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Eight ASCII bytes at a time: most text between the multibyte characters is ASCII.
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1

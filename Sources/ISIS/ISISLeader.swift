@@ -34,6 +34,7 @@ struct ISISDirectoryEntry {
     var position: Int
     var length: Int
 
+    @inline(__always)
     init(_ p: UnsafeRawBufferPointer, at offset: Int, layout: ISISLayout, integers n: ISISIntegers) {
         tag = Int(n.u16(p, offset))
         if layout.isFFI {

@@ -27,7 +27,8 @@ public final class ISISMasterFile {
     let xrf: RandomAccessFile
     private let decoder: ISISRecordDecoder
     private let integers: ISISIntegers
-    private var checkedXRFBlocks = Set<Int>()
+    /// XRF blocks whose XRFPOS has been checked (one flag per block; the XRF is small).
+    private var checkedXRFBlocks: [Bool] = []
 
     /// Opens `path` (the `.mst`) and the `.xrf` beside it, whatever the letter case of its name.
     /// `layout`, `byteOrder` and `shift` override detection for a file that defeats it.
@@ -106,8 +107,11 @@ public final class ISISMasterFile {
         }
         guard let pointer = raw.pointer else { return nil }
         var findings: [Finding] = []
-        if let header = raw.header, !checkedXRFBlocks.contains(blockIndex) {
-            checkedXRFBlocks.insert(blockIndex)
+        if checkedXRFBlocks.count <= blockIndex {
+            checkedXRFBlocks += [Bool](repeating: false, count: blockIndex + 1 - checkedXRFBlocks.count)
+        }
+        if let header = raw.header, !checkedXRFBlocks[blockIndex] {
+            checkedXRFBlocks[blockIndex] = true
             if Int(header.magnitude) != blockIndex + 1 {
                 findings.append(Finding(.warning, .isisBadXRFBlock,
                     "XRF block \(blockIndex + 1) starts with XRFPOS \(header), not ±\(blockIndex + 1)",

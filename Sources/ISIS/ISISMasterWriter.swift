@@ -31,6 +31,9 @@ package struct ISISMasterWriter {
     {
         let layout = format.layout
         let base = layout.leaderSize + record.fields.count * layout.entrySize
+        var padding = padding
+        // ISIS keeps MFRL even (Biblio::Isis warns otherwise): one more byte of padding if needed.
+        if (base + record.fields.reduce(0) { $0 + $1.bytes.count } + padding.count) % 2 == 1 { padding.append(0x20) }
         let length = base + record.fields.reduce(0) { $0 + $1.bytes.count } + padding.count
         precondition(length <= layout.maxRecordLength, "record too long for \(layout)")
         place(prefix: layout.leaderSize - 4)
