@@ -28,9 +28,10 @@ import Testing
             .info, "iso2709.note", "just saying", file: "a.mrc", recordNumber: 1, controlNumber: "")
         #expect(emptyControlNumber.line == "a.mrc:record 1: info: just saying [iso2709.note]")
 
-        // A record offset means nothing without the stream offset.
+        // Without a stream offset (formats with no byte positions, such as MARCXML), the offset in the
+        // record still says where the problem is.
         let recordOffsetOnly = Finding(.warning, "x.y", "m", file: "f", recordOffset: 9, tag: "245")
-        #expect(recordOffsetOnly.line == "f: 245: warning: m [x.y]")
+        #expect(recordOffsetOnly.line == "f record offset 9: 245: warning: m [x.y]")
 
         let streamOffsetOnly = Finding(.warning, "x.y", "m", action: "kept as is", file: "f", streamOffset: 77)
         #expect(streamOffsetOnly.line == "f offset 77: warning: m; kept as is [x.y]")
