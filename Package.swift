@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "MARCText", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
         .target(name: "ISIS", dependencies: ["MARCRecord", "KatalogIO", "Charsets"], swiftSettings: upcoming),
         .target(
-            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText"],
+            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "ISIS"],
             swiftSettings: upcoming),
         .executableTarget(
             name: "katalog",
@@ -47,6 +47,9 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Benchmark helper for Scripts/bench-isis (writes and reads a synthetic master file); not a product.
+        .executableTarget(name: "isis-synth", dependencies: ["ISIS", "MARCRecord"], path: "Sources/isis-synth",
+                          swiftSettings: upcoming),
         .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),

@@ -49,14 +49,16 @@ struct ISISISOParser {
             (lengthWidth, startWidth) = (4, 5)
         }
         let entrySize = 3 + lengthWidth + startWidth
-        var fields: [ISISRecord.Field] = []
+        let directoryEnd = base - 1
+        // Entries point at the fields where they are in the frame; the record copies it once.
+        var entries: [ISISFieldEntry] = []
+        entries.reserveCapacity(max(0, (directoryEnd - 24) / entrySize) + 7)
         if let tagBase = leaderTagBase {
             let marc = d[10] == UInt8(ascii: "2") && d[11] == UInt8(ascii: "2")
             for position in marc ? [5, 9, 17] : [5, 6, 7, 8, 17, 18, 19] {
-                fields.append(.init(tag: tagBase + position, bytes: [d[position]]))
+                entries.append(ISISFieldEntry(tag: tagBase + position, start: position, length: 1))
             }
         }
-        let directoryEnd = base - 1
         if (directoryEnd - 24) % entrySize != 0 || !Self.isFieldTerminator(d[directoryEnd]) {
             report(.warning, .isisISOBadDirectory,
                 "directory (\(directoryEnd - 24) bytes before the base address) is not whole \(entrySize)-byte "
@@ -94,9 +96,9 @@ struct ISISISOParser {
                 report(.warning, .isisISOFieldTerminator, "field does not end with a field terminator",
                     "all \(to - from) byte(s) kept", at: max(from, to - 1), tag: tag.isisTag)
             }
-            fields.append(.init(tag: tag, bytes: Array(d[from..<to])))
+            entries.append(ISISFieldEntry(tag: tag, start: from, length: to - from))
         }
-        return (ISISRecord(mfn: recordNumber, fields: fields), findings)
+        return (ISISRecord(mfn: recordNumber, status: .active, fields: .init(data: d, entries: entries)), findings)
     }
 
     static func isFieldTerminator(_ b: UInt8) -> Bool { b == UInt8(ascii: "#") || b == 0x1E }

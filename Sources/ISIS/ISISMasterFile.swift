@@ -92,23 +92,29 @@ public final class ISISMasterFile {
     /// The XRF entry of `mfn`, or `nil` when the XRF ends before it. Checks the block's XRFPOS the
     /// first time the block is met; a mismatch is returned as a finding.
     public func entry(mfn: Int) throws(ReadError) -> (entry: ISISXRFEntry, findings: [Finding])? {
+        var findings: [Finding] = []
+        guard let entry = try entry(mfn: mfn, findings: &findings) else { return nil }
+        return (entry, findings)
+    }
+
+    /// `entry(mfn:)` with its findings appended to `findings`: the reader's path, which so makes
+    /// no array per MFN.
+    func entry(mfn: Int, findings: inout [Finding]) throws(ReadError) -> ISISXRFEntry? {
         guard mfn >= 1 else { return nil }
         let blockIndex = (mfn - 1) / 127
         let offset = Int64(4 * (mfn + blockIndex))
         let raw: (header: Int32?, pointer: Int32?)
         do {
-            raw = try xrf.withBytes(at: Int64(blockIndex) * 512, count: 512) { p in
-                let n = integers
+            raw = try xrf.withBytes(at: Int64(blockIndex) * 512, count: 512) { [integers] p in
                 let slot = Int(offset) - blockIndex * 512
-                return (p.count >= 4 ? n.i32(p, 0) : nil, p.count >= slot + 4 ? n.i32(p, slot) : nil)
+                return (p.count >= 4 ? integers.i32(p, 0) : nil, p.count >= slot + 4 ? integers.i32(p, slot) : nil)
             }
         } catch {
             throw .readFailure(error, file: xrfPath, offset: offset)
         }
         guard let pointer = raw.pointer else { return nil }
-        var findings: [Finding] = []
         if checkedXRFBlocks.count <= blockIndex {
-            checkedXRFBlocks += [Bool](repeating: false, count: blockIndex + 1 - checkedXRFBlocks.count)
+            checkedXRFBlocks.append(contentsOf: repeatElement(false, count: blockIndex + 1 - checkedXRFBlocks.count))
         }
         if let header = raw.header, !checkedXRFBlocks[blockIndex] {
             checkedXRFBlocks[blockIndex] = true
@@ -119,7 +125,7 @@ public final class ISISMasterFile {
                     recordNumber: mfn, streamOffset: Int64(blockIndex) * 512))
             }
         }
-        return (ISISXRFEntry(mfn: mfn, pointer: pointer, shift: format.shift), findings)
+        return ISISXRFEntry(mfn: mfn, pointer: pointer, shift: format.shift)
     }
 
     // MARK: - Records
@@ -138,64 +144,78 @@ public final class ISISMasterFile {
     /// when `readDeleted` is set. Problems with the data come back as findings, never as errors;
     /// only an I/O failure throws.
     public func lookup(mfn: Int, readDeleted: Bool = false) throws(ReadError) -> Lookup {
-        guard let (entry, xrfFindings) = try entry(mfn: mfn) else {
-            return Lookup(status: .unreadable, findings: [Finding(.error, .isisXRFTooShort,
+        var findings: [Finding] = []
+        var out = try lookup(mfn: mfn, readDeleted: readDeleted, findings: &findings)
+        out.findings = findings
+        return out
+    }
+
+    /// `lookup(mfn:readDeleted:)` with its findings appended to `findings` (the returned
+    /// `Lookup` has none): the reader's path. It copies the record's field area out of the read
+    /// window once and moves it into the record, with no other allocation on a sound record.
+    func lookup(mfn: Int, readDeleted: Bool, findings: inout [Finding]) throws(ReadError) -> Lookup {
+        guard let entry = try entry(mfn: mfn, findings: &findings) else {
+            findings.append(Finding(.error, .isisXRFTooShort,
                 "MFN \(mfn) is below the control record's next MFN \(control.nextMFN) but past the end of the XRF",
-                action: "record skipped", file: xrfPath, recordNumber: mfn, streamOffset: xrf.size)])
+                action: "record skipped", file: xrfPath, recordNumber: mfn, streamOffset: xrf.size))
+            return Lookup(status: .unreadable)
         }
-        var out = Lookup(status: .unreadable, entry: entry, findings: xrfFindings)
-        func badPointer(_ why: String) -> Lookup {
-            out.findings.append(Finding(.error, .isisBadPointer,
+        func badPointer(_ why: String, findings: inout [Finding]) -> Lookup {
+            findings.append(Finding(.error, .isisBadPointer,
                 "XRF pointer 0x\(String(UInt32(bitPattern: entry.pointer), radix: 16)) \(why)",
                 action: "record skipped", file: xrfPath, recordNumber: mfn,
                 streamOffset: Int64(4 * (mfn + (mfn - 1) / 127))))
-            return out
+            return Lookup(status: .unreadable, entry: entry)
         }
         switch entry.kind {
-        case .neverAssigned: out.status = .neverAssigned; return out
-        case .physicallyDeleted: out.status = .physicallyDeleted; return out
-        case .invalid: return badPointer("has block 0 and a non-zero offset or flags")
-        case .logicallyDeleted where !readDeleted: out.status = .logicallyDeleted; return out
+        case .neverAssigned: return Lookup(status: .neverAssigned, entry: entry)
+        case .physicallyDeleted: return Lookup(status: .physicallyDeleted, entry: entry)
+        case .invalid: return badPointer("has block 0 and a non-zero offset or flags", findings: &findings)
+        case .logicallyDeleted where !readDeleted: return Lookup(status: .logicallyDeleted, entry: entry)
         case .active, .logicallyDeleted: break
         }
         let at = entry.fileOffset
+        let layout = format.layout
         if at < ISISControlRecord.firstRecordOffset {
-            return badPointer("points to block \(entry.block) offset \(entry.blockOffset), inside the control record")
+            return badPointer("points to block \(entry.block) offset \(entry.blockOffset), inside the control record",
+                findings: &findings)
         }
-        if at + Int64(format.layout.leaderSize) > mst.size {
-            return badPointer("points to byte \(at), past the end of the \(mst.size)-byte master file")
+        if at + Int64(layout.leaderSize) > mst.size {
+            return badPointer("points to byte \(at), past the end of the \(mst.size)-byte master file",
+                findings: &findings)
         }
-        let outcome: ISISRecordDecoder.Outcome
+        // Decoded into locals so that the fields move into the record uncopied.
+        let leader: ISISLeader?
+        let fields: ISISRecord.Fields?
         do {
-            let length = try mst.withBytes(at: at, count: format.layout.leaderSize) { p in
-                ISISLeader(p, layout: format.layout, integers: integers).length
+            let length = try mst.withBytes(at: at, count: layout.leaderSize) { [integers] p in
+                ISISLeader(p, layout: layout, integers: integers).length
             }
-            let wanted = min(max(length, format.layout.leaderSize), format.layout.maxRecordLength)
-            outcome = try mst.withBytes(at: at, count: wanted) { p in decoder.decode(p, mfn: mfn, fileOffset: at) }
+            let wanted = min(max(length, layout.leaderSize), layout.maxRecordLength)
+            (leader, fields) = try mst.withBytes(at: at, count: wanted) { p in
+                decoder.decode(p, mfn: mfn, fileOffset: at, findings: &findings)
+            }
         } catch {
             throw .readFailure(error, file: fileName, offset: at)
         }
-        out.leader = outcome.leader
-        out.findings += outcome.findings
-        guard let fields = outcome.fields, let leader = outcome.leader else { return out }
+        guard let fields, let leader else { return Lookup(status: .unreadable, entry: entry, leader: leader) }
         let deleted = entry.kind == .logicallyDeleted || leader.status == 1
         if leader.status > 1 {
-            out.findings.append(Finding(.warning, .isisStatusMismatch,
+            findings.append(Finding(.warning, .isisStatusMismatch,
                 "record STATUS is \(leader.status) (0 active, 1 deleted)",
                 action: "status taken from the XRF", file: fileName, recordNumber: mfn,
-                streamOffset: at + Int64(format.layout.statusOffset), recordOffset: format.layout.statusOffset))
+                streamOffset: at + Int64(layout.statusOffset), recordOffset: layout.statusOffset))
         } else if (entry.kind == .logicallyDeleted) != (leader.status == 1) {
-            out.findings.append(Finding(.info, .isisStatusMismatch,
+            findings.append(Finding(.info, .isisStatusMismatch,
                 entry.kind == .logicallyDeleted
                     ? "the XRF marks the record deleted but its leader STATUS is 0"
                     : "the record's leader STATUS is 1 (deleted) but its XRF pointer is not negative",
                 action: "treated as logically deleted", file: fileName, recordNumber: mfn,
-                streamOffset: at + Int64(format.layout.statusOffset), recordOffset: format.layout.statusOffset))
+                streamOffset: at + Int64(layout.statusOffset), recordOffset: layout.statusOffset))
         }
-        out.status = deleted ? .logicallyDeleted : .active
-        if !deleted || readDeleted {
-            out.record = ISISRecord(mfn: mfn, status: deleted ? .logicallyDeleted : .active, fields: fields)
-        }
-        return out
+        let status: ISISRecord.Status = deleted ? .logicallyDeleted : .active
+        guard !deleted || readDeleted else { return Lookup(status: .logicallyDeleted, entry: entry, leader: leader) }
+        return Lookup(status: deleted ? .logicallyDeleted : .active, entry: entry, leader: leader,
+            record: ISISRecord(mfn: mfn, status: status, fields: fields))
     }
 }

@@ -10,6 +10,9 @@ public struct ISISMasterReader: ISISRecordReader {
     public let file: ISISMasterFile
     public let includeLogicallyDeleted: Bool
     private var findings: FindingQueue
+    /// Findings of the MFN being read, before they are queued (or thrown, in strict mode). Kept
+    /// across MFNs so that reading a sound record makes no array.
+    private var pending: [Finding] = []
     private var mfn = 0
     private var started = false
     private var finished = false
@@ -45,8 +48,11 @@ public struct ISISMasterReader: ISISRecordReader {
         let highest = file.highestMFN
         while mfn < highest {
             mfn += 1
-            let lookup = try file.lookup(mfn: mfn, readDeleted: includeLogicallyDeleted)
-            for f in lookup.findings { try findings.report(f) }
+            var lookup = try file.lookup(mfn: mfn, readDeleted: includeLogicallyDeleted, findings: &pending)
+            if !pending.isEmpty {
+                defer { pending.removeAll(keepingCapacity: true) }
+                for f in pending { try findings.report(f) }
+            }
             if lookup.entry == nil && lookup.status == .unreadable {
                 // The XRF ends here: every later MFN is past it too. One finding covers them all.
                 counts.unreadable += highest - mfn + 1
@@ -54,7 +60,7 @@ public struct ISISMasterReader: ISISRecordReader {
                 break
             }
             counts.count(lookup.status)
-            if let record = lookup.record {
+            if let record = lookup.record.take() {  // moved out, not copied
                 if lookup.leader?.isLocked == true { counts.locked += 1 }
                 return record
             }

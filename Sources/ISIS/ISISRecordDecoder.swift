@@ -14,16 +14,13 @@ struct ISISRecordDecoder {
         self.fileName = fileName
     }
 
-    struct Outcome {
-        var leader: ISISLeader?
-        /// `nil` when the record could not be read at all.
-        var fields: [ISISRecord.Field]?
-        var findings: [Finding] = []
-    }
+    /// The leader (when there was one to read) and the fields (`nil` when the record could not be
+    /// read at all). A tuple, not a struct, so that the caller takes it apart without copying.
+    typealias Outcome = (leader: ISISLeader?, fields: ISISRecord.Fields?)
 
     /// `p` starts at the record's leader; `fileOffset` is where that is in the master file.
-    func decode(_ p: UnsafeRawBufferPointer, mfn: Int, fileOffset: Int64) -> Outcome {
-        var out = Outcome()
+    /// Findings are appended to `findings`.
+    func decode(_ p: UnsafeRawBufferPointer, mfn: Int, fileOffset: Int64, findings: inout [Finding]) -> Outcome {
         func finding(_ severity: Finding.Severity, _ code: FindingCode, _ message: String, action: String,
             at recordOffset: Int = 0, tag: Int? = nil) -> Finding
         {
@@ -31,74 +28,80 @@ struct ISISRecordDecoder {
                 streamOffset: fileOffset + Int64(recordOffset), recordOffset: recordOffset, tag: tag?.isisTag)
         }
         guard p.count >= layout.leaderSize else {
-            out.findings.append(finding(.error, .isisRecordTruncated,
+            findings.append(finding(.error, .isisRecordTruncated,
                 "the master file ends \(p.count) byte(s) into the record's \(layout.leaderSize)-byte leader",
                 action: "record skipped"))
-            return out
+            return (nil, nil)
         }
         let leader = ISISLeader(p, layout: layout, integers: integers)
-        out.leader = leader
         guard leader.mfn == mfn else {
-            out.findings.append(finding(.error, .isisMFNMismatch,
+            findings.append(finding(.error, .isisMFNMismatch,
                 "the XRF points MFN \(mfn) to a record whose leader says MFN \(leader.mfn)",
                 action: "record skipped"))
-            return out
+            return (leader, nil)
         }
         let length = leader.length
         guard length >= layout.leaderSize, length <= layout.maxRecordLength else {
-            out.findings.append(finding(.error, .isisBadLeader,
+            findings.append(finding(.error, .isisBadLeader,
                 "record length (MFRL) \(leader.storedLength) is impossible for the \(layout.rawValue) layout",
                 action: "record skipped", at: 4))
-            return out
+            return (leader, nil)
         }
         if leader.isLocked {
-            out.findings.append(finding(.info, .isisLockedRecord,
+            findings.append(finding(.info, .isisLockedRecord,
                 "record is locked for editing (negative MFRL \(leader.storedLength))", action: "read as stored",
                 at: 4))
         }
         // Everything below is bounded by the record and by what the file holds.
         let limit = min(length, p.count)
         if p.count < length {
-            out.findings.append(finding(.error, .isisRecordTruncated,
+            findings.append(finding(.error, .isisRecordTruncated,
                 "the master file ends \(p.count) byte(s) into this \(length)-byte record",
                 action: "fields inside the file kept", at: p.count))
         }
-        guard let (base, count) = directoryBounds(leader, limit: limit, p, report: { out.findings.append($0) },
+        guard let (base, count) = directoryBounds(leader, limit: limit, p, report: { findings.append($0) },
             finding: finding)
-        else { return out }
+        else { return (leader, nil) }
 
-        var fields: [ISISRecord.Field] = []
-        fields.reserveCapacity(count)
+        // The first pass over the directory decides each field's bytes (cut at the end of the
+        // record, or dropped, with a finding) and how far the field area goes; then the area is
+        // copied into the record's buffer at once and the second pass writes the table behind it.
+        // Positions count from BASE, so they index the copy as they are. No array but the record's.
+        var kept = 0
+        var high = base
         for i in 0..<count {
             let at = layout.leaderSize + i * layout.entrySize
             let e = ISISDirectoryEntry(p, at: at, layout: layout, integers: integers)
             let start = base + e.position
             let end = start + e.length
             if end <= limit {
-                fields.append(ISISRecord.Field(tag: e.tag, bytes: Self.copy(p, start, end)))
+                kept += 1
+                high = max(high, end)
             } else if start < limit {
-                out.findings.append(finding(.error, .isisFieldPastRecord,
+                findings.append(finding(.error, .isisFieldPastRecord,
                     "field runs \(end - limit) byte(s) past the end of the record (\(e.length) bytes at +\(start))",
                     action: "kept the \(limit - start) byte(s) inside the record", at: start, tag: e.tag))
-                fields.append(ISISRecord.Field(tag: e.tag, bytes: Self.copy(p, start, limit)))
+                kept += 1
+                high = limit
             } else {
-                out.findings.append(finding(.error, .isisFieldPastRecord,
+                findings.append(finding(.error, .isisFieldPastRecord,
                     "field starts past the end of the record (\(e.length) bytes at +\(start), record \(limit))",
                     action: "field dropped", at: at, tag: e.tag))
             }
         }
         // A record the end of the file cut before any of its fields is not a record any more.
-        out.fields = fields.isEmpty && count > 0 && p.count < length ? nil : fields
-        return out
-    }
-
-    /// The bytes `start..<end` as an array, with one `memcpy` (the generic slice copy is several
-    /// times slower, and this is the reader's innermost loop).
-    @inline(__always)
-    private static func copy(_ p: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> [UInt8] {
-        guard end > start else { return [] }
-        return Array(UnsafeBufferPointer(start: p.baseAddress!.advanced(by: start).assumingMemoryBound(to: UInt8.self),
-            count: end - start))
+        if kept == 0 && count > 0 && p.count < length { return (leader, nil) }
+        let fields = ISISRecord.Fields(dataCount: high - base, entryCount: kept) { data, table in
+            data.copyMemory(from: UnsafeRawBufferPointer(rebasing: p[base..<high]))
+            for i in 0..<count {
+                let e = ISISDirectoryEntry(p, at: layout.leaderSize + i * layout.entrySize, layout: layout,
+                    integers: integers)
+                let start = base + e.position
+                guard start + e.length <= limit || start < limit else { continue }  // as the first pass
+                table.append(tag: e.tag, start: e.position, length: min(e.length, limit - start))
+            }
+        }
+        return (leader, fields)
     }
 
     /// BASE and the entry count to trust. CISIS refuses a record whose BASE is not leader + NVF ×

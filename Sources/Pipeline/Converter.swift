@@ -1,5 +1,6 @@
 public import Charsets
 public import ISO2709
+public import ISIS
 import MARCText
 import MARCXML
 public import KatalogIO
@@ -20,11 +21,18 @@ public struct ConvertOptions: Sendable {
     public var outputEncoding: OutputEncoding
     /// The Unicode normalization form of UTF-8 output.
     public var unicodeForm: UnicodeForm
+    /// How ISIS input is read and mapped (`encoding` above is its character set too).
+    public var isis: ISISInputOptions
+    /// `--isis-raw`: write ISIS input's own structure as JSON lines instead of MARC.
+    public var isisRaw: Bool
 
     public init(inputs: [String], from: RecordFormat? = nil, to: RecordFormat = .iso2709, output: String = "-",
         mode: ReadMode = .lenient, oversize: OversizePolicy = .refuse, quiet: Bool = false,
-        encoding: InputEncoding = .auto, outputEncoding: OutputEncoding = .utf8, unicodeForm: UnicodeForm = .nfc)
+        encoding: InputEncoding = .auto, outputEncoding: OutputEncoding = .utf8, unicodeForm: UnicodeForm = .nfc,
+        isis: ISISInputOptions = ISISInputOptions(), isisRaw: Bool = false)
     {
+        self.isis = isis
+        self.isisRaw = isisRaw
         self.encoding = encoding
         self.outputEncoding = outputEncoding
         self.unicodeForm = unicodeForm
@@ -46,6 +54,11 @@ public struct ConvertSummary: Codable, Sendable {
         public var recordsRead = 0
         public var recordsSkipped = 0
         public var bytes: Int64 = 0
+        /// ISIS master files: MFNs by status (deleted ones are not written unless asked for).
+        public var isisStatus: ISISStatusCounts?
+        /// ISIS: the character set and profile used, and whether they were guessed.
+        public var isisEncoding: String?
+        public var isisProfile: String?
 
         public init(file: String, format: String) {
             self.file = file
@@ -58,6 +71,8 @@ public struct ConvertSummary: Codable, Sendable {
     public var recordsWritten = 0
     public var recordsNotWritten = 0
     public var recordsSkipped = 0
+    /// Logically deleted ISIS records left out (`--include-deleted` writes them, leader/05 `d`).
+    public var recordsDeleted = 0
     public var findings = 0
     public var errors = 0
     public var warnings = 0
@@ -101,6 +116,8 @@ public enum Converter {
     public static let marc8Writable: Set<RecordFormat> = [.iso2709, .mrk]
 
     public static func run(_ options: ConvertOptions, reporter: FindingReporter) throws(RunFailure) -> ConvertSummary {
+        var isisOptions = options.isis
+        isisOptions.inputEncoding = options.encoding
         guard writable.contains(options.to) else {
             throw .unusable("--to \(options.to.rawValue): \(options.to.displayName) output is not supported by this "
                 + "version of katalog (writable: \(writable.map(\.rawValue).sorted().joined(separator: ", ")))")
@@ -109,8 +126,13 @@ public enum Converter {
             throw .unusable("--to-encoding marc8: \(options.to.displayName) is Unicode by definition; "
                 + "MARC-8 output is written as iso2709 or mrk")
         }
+        guard !options.isisRaw || options.to == .json else {
+            throw .unusable("--isis-raw writes JSON lines: use it with --to json")
+        }
         let transcoder = RecordTranscoder(input: options.encoding, output: options.outputEncoding,
             form: options.unicodeForm)
+        // ISIS records come out of their mapping as UTF-8 already; only the output form is left to do.
+        let utf8Transcoder = RecordTranscoder(input: .utf8, output: options.outputEncoding, form: options.unicodeForm)
         let output: OutputFile
         do { output = try OutputFile(path: options.output) } catch { throw .unusable("\(error)") }
         var writer = makeWriter(options.to, output: output, oversize: options.oversize)
@@ -121,11 +143,22 @@ public enum Converter {
             for path in options.inputs {
                 var opened: InputOpener.Opened
                 do {
-                    opened = try InputOpener.open(path, from: options.from, mode: options.mode)
+                    opened = try InputOpener.open(path, from: options.from, mode: options.mode, isis: isisOptions)
                 } catch {
                     throw RunFailure.unusable("\(error)")
                 }
                 var input = ConvertSummary.InputSummary(file: path, format: opened.format.rawValue)
+                let isISIS = opened.format == .isis || opened.format == .isisISO
+                if options.isisRaw {
+                    guard var isisReader = opened.reader as? ISISMARCReader else {
+                        throw RunFailure.unusable("\(path): --isis-raw applies to ISIS input, not \(opened.format.displayName)")
+                    }
+                    try writeRawISIS(&isisReader, to: output, input: &input, reporter: reporter, progress: &progress,
+                        bytesBefore: bytesBefore)
+                    finishInput(&input, isisReader, &summary, &bytesBefore)
+                    continue
+                }
+                let transcoder = isISIS ? utf8Transcoder : transcoder
                 var number = 0
                 while var record = try opened.reader.next() {
                     number += 1
@@ -158,12 +191,7 @@ public enum Converter {
                         bytes: bytesBefore + opened.reader.bytesConsumed)
                 }
                 reporter.record(opened.reader.drainFindings())
-                input.recordsSkipped = opened.reader.recordsSkipped
-                input.bytes = opened.reader.bytesConsumed
-                bytesBefore += input.bytes
-                summary.recordsRead += input.recordsRead
-                summary.recordsSkipped += input.recordsSkipped
-                summary.inputs.append(input)
+                finishInput(&input, opened.reader, &summary, &bytesBefore)
             }
             try writer.finish()
             try output.commit()
@@ -185,5 +213,39 @@ public enum Converter {
         summary.errors = reporter.errors
         summary.warnings = reporter.warnings
         return summary
+    }
+}
+
+extension Converter {
+    /// Closes one input's account in the summary.
+    static func finishInput(_ input: inout ConvertSummary.InputSummary, _ reader: any RecordReader,
+        _ summary: inout ConvertSummary, _ bytesBefore: inout Int64)
+    {
+        input.recordsSkipped = reader.recordsSkipped
+        input.bytes = reader.bytesConsumed
+        if let isis = reader as? ISISMARCReader {
+            input.isisStatus = isis.statusCounts
+            input.isisEncoding = isis.mapper.map { "\($0.decoder.encoding)" }
+            input.isisProfile = isis.mapper?.profile.name
+            if let counts = isis.statusCounts, !isis.includesDeleted { summary.recordsDeleted += counts.logicallyDeleted }
+        }
+        bytesBefore += input.bytes
+        summary.recordsRead += input.recordsRead
+        summary.recordsSkipped += input.recordsSkipped
+        summary.inputs.append(input)
+    }
+
+    /// `--to json --isis-raw`: the ISIS records as they are, one JSON object per line.
+    static func writeRawISIS(_ reader: inout ISISMARCReader, to output: OutputFile,
+        input: inout ConvertSummary.InputSummary, reporter: FindingReporter, progress: inout ProgressMeter,
+        bytesBefore: Int64) throws
+    {
+        while let record = try reader.nextISIS() {
+            reporter.record(reader.drainFindings())
+            input.recordsRead += 1
+            try output.write(ISISRawJSON.line(record, decoder: reader.mapper!.decoder))
+            progress.tick(records: input.recordsRead, bytes: bytesBefore + reader.bytesConsumed)
+        }
+        reporter.record(reader.drainFindings())
     }
 }

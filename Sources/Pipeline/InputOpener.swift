@@ -21,7 +21,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Opens an input path (`-` for standard input) as a record reader, sniffing the format when asked.
 public enum InputOpener {
     /// Formats this version can read.
-    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk]
+    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk, .isis, .isisISO]
 
     public struct Opened {
         public var reader: any RecordReader
@@ -29,7 +29,8 @@ public enum InputOpener {
     }
 
     public static func open(
-        _ path: String, from requested: RecordFormat?, mode: ReadMode, chunkSize: Int = 1 << 18
+        _ path: String, from requested: RecordFormat?, mode: ReadMode, chunkSize: Int = 1 << 18,
+        isis: ISISInputOptions = ISISInputOptions()
     ) throws(InputError) -> Opened {
         var file: FileByteSource
         do {
@@ -71,8 +72,9 @@ public enum InputOpener {
             return Opened(reader: MARCJSONReader(source: source, fileName: path, mode: mode), format: format)
         case .mrk:
             return Opened(reader: MRKReader(source: source, fileName: path, mode: mode), format: format)
-        default:
-            throw InputError(path: path, message: "\(format.displayName) input is not supported by this version")
+        case .isis, .isisISO:
+            return Opened(reader: try openISIS(path, format: format, source: source, mode: mode, options: isis),
+                format: format)
         }
     }
 }

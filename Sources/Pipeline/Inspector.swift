@@ -1,4 +1,5 @@
 import Charsets
+import ISIS
 import ISO2709
 public import KatalogIO
 import MARCRecord
@@ -24,6 +25,8 @@ public struct InspectReport: Codable, Sendable {
     public var findings = 0
     public var findingsBySeverity: [String: Int] = [:]
     public var findingsByCode: [String: Int] = [:]
+    /// ISIS input: layout, MFN statuses, character set, field usage.
+    public var isis: ISISInspection?
 
     /// The human-readable form.
     public var text: String {
@@ -47,22 +50,41 @@ public struct InspectReport: Codable, Sendable {
         for (code, count) in findingsByCode.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
             lines.append("  \(count)\t\(code)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n" + (isis?.text ?? "")
     }
 }
 
 /// Reads a whole input and summarises it.
 public enum Inspector {
     public static func inspect(_ path: String, from: RecordFormat? = nil, reporter: FindingReporter,
-        quiet: Bool = false) throws(RunFailure) -> InspectReport
+        quiet: Bool = false, isis: ISISInputOptions = ISISInputOptions()) throws(RunFailure) -> InspectReport
     {
         var opened: InputOpener.Opened
         do {
-            opened = try InputOpener.open(path, from: from, mode: .lenient)
+            opened = try InputOpener.open(path, from: from, mode: .lenient, isis: isis)
         } catch {
             throw .unusable("\(error)")
         }
         var report = InspectReport(file: path, format: opened.format.rawValue)
+        if var isisReader = opened.reader as? ISISMARCReader {
+            var progress = ProgressMeter(quiet: quiet)
+            do {
+                try inspectISIS(&isisReader, path: path, report: &report, reporter: reporter, progress: &progress)
+            } catch {
+                reporter.record(error.finding)
+                throw .unusable(error.finding.line)
+            }
+            progress.done(records: report.records, bytes: isisReader.bytesConsumed)
+            report.recordsSkipped = isisReader.recordsSkipped
+            report.bytes = isisReader.bytesConsumed
+            report.detectedEncoding = report.isis.map { [$0.encoding: report.records] } ?? [:]
+            report.findings = reporter.total
+            report.findingsBySeverity = Dictionary(uniqueKeysWithValues: reporter.countsBySeverity.map {
+                ($0.key.rawValue, $0.value)
+            })
+            report.findingsByCode = reporter.countsByCode
+            return report
+        }
         var leader09 = [Int](repeating: 0, count: 256)
         var leader06 = [Int](repeating: 0, count: 256)
         var minLength = Int.max

@@ -44,8 +44,12 @@ extension Katalog {
         @Option(help: "Unicode normalization of the output: nfc, nfd, or keep (UTF-8 input left byte for byte).")
         var unicodeForm: UnicodeFormChoice = .nfc
 
-        @Option(help: "ISIS mapping profile (name or path).")
-        var profile: String?
+        @OptionGroup(title: "ISIS input")
+        var isis: ISISOptionGroup
+
+        @Flag(help: ArgumentHelp("With --to json and ISIS input: write the ISIS records themselves (MFN, status, "
+            + "tagged occurrences with subfields), one JSON object per line, instead of MARC."))
+        var isisRaw = false
 
         @Flag(help: "Stop at the first problem instead of repairing it.")
         var strict = false
@@ -67,14 +71,15 @@ extension Katalog {
             guard OutputEncoding(name: toEncoding) != nil else {
                 throw ValidationError("--to-encoding \(toEncoding): use utf8 or marc8")
             }
-            if profile != nil { throw ValidationError("--profile applies to ISIS input, not supported by this version") }
+            if isisRaw && to != .json { throw ValidationError("--isis-raw writes JSON lines: add --to json") }
         }
 
         func run() throws {
             let options = ConvertOptions(inputs: inputs, from: from.format, to: to.format, output: output,
                 mode: strict ? .strict : .lenient, oversize: oversize.policy, quiet: quiet,
                 encoding: InputEncoding(name: encoding) ?? .auto,
-                outputEncoding: OutputEncoding(name: toEncoding) ?? .utf8, unicodeForm: unicodeForm.form)
+                outputEncoding: OutputEncoding(name: toEncoding) ?? .utf8, unicodeForm: unicodeForm.form,
+                isis: isis.options(), isisRaw: isisRaw)
             let reporter: FindingReporter
             do { reporter = try FindingReporter(reportPath: report) } catch {
                 throw failureStatus(RunFailure.unusable("\(error)"))
@@ -82,11 +87,12 @@ extension Katalog {
             do {
                 let summary = try Converter.run(options, reporter: reporter)
                 try reporter.finish(summary: summary)
-                if !quiet && (summary.findings > 0 || summary.recordsSkipped > 0) {
+                if !quiet && (summary.findings > 0 || summary.recordsSkipped > 0 || summary.recordsDeleted > 0) {
                     var stderr = StandardError()
                     print("katalog: \(summary.recordsRead) records read, \(summary.recordsWritten) written, "
-                        + "\(summary.recordsSkipped) unrecoverable; \(summary.errors) errors, "
-                        + "\(summary.warnings) warnings", to: &stderr)
+                        + "\(summary.recordsSkipped) unrecoverable"
+                        + (summary.recordsDeleted > 0 ? ", \(summary.recordsDeleted) deleted (skipped)" : "")
+                        + "; \(summary.errors) errors, \(summary.warnings) warnings", to: &stderr)
                 }
             } catch let failure as RunFailure {
                 var summary = ConvertSummary()

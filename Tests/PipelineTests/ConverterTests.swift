@@ -1,3 +1,4 @@
+import Charsets
 import Foundation
 import ISO2709
 import KatalogIO

@@ -1,0 +1,79 @@
+import Charsets
+
+/// Turns the bytes of one ISIS field into UTF-8 in NFC, through `CodePageCodec` (or as UTF-8
+/// with stray bytes replaced), and says what could not be read.
+public struct ISISTextDecoder: Sendable {
+    public let encoding: ISISEncoding
+    private let codec: CodePageCodec?
+
+    public init(_ encoding: ISISEncoding) {
+        self.encoding = encoding
+        if case .codePage(let page) = encoding { codec = CodePageCodec(page) } else { codec = nil }
+    }
+
+    /// A byte range that could not be decoded (offsets in the field).
+    public struct Problem: Sendable, Hashable {
+        public var offset: Int
+        public var bytes: [UInt8]
+        public var message: String
+    }
+
+    /// The UTF-8 (NFC) of `bytes`; `problems` gets what was replaced by U+FFFD.
+    public func decode(_ bytes: some Collection<UInt8>, problems: inout [Problem]) -> [UInt8] {
+        let input = Array(bytes)
+        // Most fields are ASCII: nothing to decode or compose. (IBM pages move 0x1A, 0x1C and 0x7F,
+        // which never occur in text; they are left as the bytes they are.)
+        if !input.contains(where: { $0 >= 0x80 }) { return input }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + input.count / 4)
+        switch encoding {
+        case .codePage:
+            var issues: [CharsetIssue] = []
+            input.withUnsafeBufferPointer { codec!.decode($0, into: &out, issues: &issues) }
+            problems += issues.map { Problem(offset: $0.offset, bytes: $0.bytes, message: $0.message) }
+            // Every listed page decodes to NFC already (CodePageCodec's tests check it).
+            return out
+        case .utf8:
+            var i = 0
+            let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+            var valid = input.startIndex
+            while i < input.count {
+                let b = input[i]
+                if b < 0x80 { i += 1; continue }
+                let n = Self.sequenceLength(input, i)
+                if n > 0 { i += n; continue }
+                out.append(contentsOf: input[valid..<i])
+                out.append(contentsOf: replacement)
+                problems.append(Problem(offset: i, bytes: [b], message: "byte is not UTF-8"))
+                i += 1
+                valid = i
+            }
+            out.append(contentsOf: input[valid...])
+            return UnicodeNormalizer.isNFC(out) ? out : UnicodeNormalizer.nfc(out)
+        }
+    }
+
+    public func decodeString(_ bytes: some Collection<UInt8>) -> String {
+        var ignored: [Problem] = []
+        return String(decoding: decode(bytes, problems: &ignored), as: UTF8.self)
+    }
+
+    static func sequenceLength(_ a: [UInt8], _ i: Int) -> Int {
+        let b0 = a[i]
+        let n: Int
+        switch b0 {
+        case 0xC2...0xDF: n = 2
+        case 0xE0...0xEF: n = 3
+        case 0xF0...0xF4: n = 4
+        default: return 0
+        }
+        guard i + n <= a.count else { return 0 }
+        for k in 1..<n where a[i + k] & 0xC0 != 0x80 { return 0 }
+        let b1 = a[i + 1]
+        if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+        if b0 == 0xED && b1 >= 0xA0 { return 0 }  // surrogate
+        if b0 == 0xF0 && b1 < 0x90 { return 0 }
+        if b0 == 0xF4 && b1 >= 0x90 { return 0 }
+        return n
+    }
+}
