@@ -14,12 +14,13 @@ extension FindingCode {
     public static let xmlInvalidUTF8: FindingCode = "marcxml.invalid-utf8"
 }
 
-/// Names the reader recognises.
+/// Names the reader recognises, as NUL-terminated static strings to compare with libxml2's names
+/// without a copy.
 enum MARCXMLNames {
     /// The MARC 21 slim namespace.
-    static let slim = "http://www.loc.gov/MARC21/slim"
+    static let slim: StaticString = "http://www.loc.gov/MARC21/slim"
     /// MarcXchange (ISO 25577), the same structure under another namespace.
-    static let marcXchange = "info:lc/xmlns/marcxchange-v1"
+    static let marcXchange: StaticString = "info:lc/xmlns/marcxchange-v1"
 }
 
 /// Kept in this module so the optimizer folds it into loops (a cross-module static getter costs a
