@@ -53,6 +53,29 @@ public struct ISISTextDecoder: Sendable {
         }
     }
 
+    /// Appends the UTF-8 (NFC) of `bytes` to `output` (the mapper decodes a record's fields one
+    /// after the other into one buffer): the same bytes and problems as `decode(_:problems:)`,
+    /// without an array per field. ASCII, most fields, is copied as it is.
+    public func decode(_ bytes: ArraySlice<UInt8>, appendingTo output: inout [UInt8], problems: inout [Problem]) {
+        let ascii = bytes.withUnsafeBufferPointer { b in
+            var high: UInt8 = 0
+            for x in b { high |= x }
+            return high < 0x80
+        }
+        if ascii {
+            output.append(contentsOf: bytes)
+            return
+        }
+        switch encoding {
+        case .codePage:
+            var issues: [CharsetIssue] = []
+            bytes.withUnsafeBufferPointer { codec!.decode($0, into: &output, issues: &issues) }
+            for i in issues { problems.append(Problem(offset: i.offset, bytes: i.bytes, message: i.message)) }
+        case .utf8:
+            output.append(contentsOf: decode(bytes, problems: &problems))
+        }
+    }
+
     public func decodeString(_ bytes: some Collection<UInt8>) -> String {
         var ignored: [Problem] = []
         return String(decoding: decode(bytes, problems: &ignored), as: UTF8.self)

@@ -35,6 +35,13 @@ struct ISISDirectoryEntry {
     var length: Int
 
     @inline(__always)
+    init(tag: Int, position: Int, length: Int) {
+        self.tag = tag
+        self.position = position
+        self.length = length
+    }
+
+    @inline(__always)
     init(_ p: UnsafeRawBufferPointer, at offset: Int, layout: ISISLayout, integers n: ISISIntegers) {
         tag = Int(n.u16(p, offset))
         if layout.isFFI {

@@ -22,6 +22,8 @@ public struct ISISMARCReader: RecordReader {
     private var sampleIndex = 0
     private var decided = false
     private var reportedInfo: Set<String> = []
+    /// The mapper's buffers, reused from record to record.
+    private var scratch = ISISMapper.Scratch()
     /// What was decided (set once the first record has been asked for).
     public private(set) var mapper: ISISMapper?
     public private(set) var encodingGuess: ISISEncodingGuess?
@@ -75,8 +77,10 @@ public struct ISISMARCReader: RecordReader {
 
     /// The next record, mapped, with the ISIS record it came from.
     public mutating func nextMapped() throws(ReadError) -> (isis: ISISRecord, mapped: ISISMapper.Mapped)? {
-        guard let record = try nextISIS(), let mapper else { return nil }
-        let mapped = mapper.map(record)
+        guard let record = try nextISIS(), mapper != nil else { return nil }
+        // Through the optional in place: binding it to a constant copied the whole mapper (its
+        // profile and rule tables) once per record.
+        let mapped = mapper!.map(record, scratch: &scratch)
         for var f in mapped.findings {
             // An info finding about a mapping repeats on every record of a database (ABCD's 3008):
             // the first says it, `inspect` counts them all.

@@ -28,7 +28,9 @@ public final class ISISMasterFile {
     private let decoder: ISISRecordDecoder
     private let integers: ISISIntegers
     /// XRF blocks whose XRFPOS has been checked (one flag per block; the XRF is small).
-    private var checkedXRFBlocks: [Bool] = []
+    /// Unchecked exclusivity: it is read for every MFN, and the dynamic check cost more than the
+    /// rest of the look-up; the class is not `Sendable` and no access to it overlaps another.
+    @exclusivity(unchecked) private var checkedXRFBlocks: [Bool] = []
 
     /// Opens `path` (the `.mst`) and the `.xrf` beside it, whatever the letter case of its name.
     /// `layout`, `byteOrder` and `shift` override detection for a file that defeats it.
@@ -145,7 +147,8 @@ public final class ISISMasterFile {
     /// only an I/O failure throws.
     public func lookup(mfn: Int, readDeleted: Bool = false) throws(ReadError) -> Lookup {
         var findings: [Finding] = []
-        var out = try lookup(mfn: mfn, readDeleted: readDeleted, findings: &findings)
+        var storage: [UInt8] = []
+        var out = try lookup(mfn: mfn, readDeleted: readDeleted, findings: &findings, storage: &storage)
         out.findings = findings
         return out
     }
@@ -153,7 +156,10 @@ public final class ISISMasterFile {
     /// `lookup(mfn:readDeleted:)` with its findings appended to `findings` (the returned
     /// `Lookup` has none): the reader's path. It copies the record's field area out of the read
     /// window once and moves it into the record, with no other allocation on a sound record.
-    func lookup(mfn: Int, readDeleted: Bool, findings: inout [Finding]) throws(ReadError) -> Lookup {
+    /// `storage` is the array the last record was built in, reused once that record is gone.
+    func lookup(mfn: Int, readDeleted: Bool, findings: inout [Finding], storage: inout [UInt8]) throws(ReadError)
+        -> Lookup
+    {
         guard let entry = try entry(mfn: mfn, findings: &findings) else {
             findings.append(Finding(.error, .isisXRFTooShort,
                 "MFN \(mfn) is below the control record's next MFN \(control.nextMFN) but past the end of the XRF",
@@ -188,12 +194,14 @@ public final class ISISMasterFile {
         let leader: ISISLeader?
         let fields: ISISRecord.Fields?
         do {
-            let length = try mst.withBytes(at: at, count: layout.leaderSize) { [integers] p in
-                ISISLeader(p, layout: layout, integers: integers).length
+            // The leader is read once: its length says how many bytes to fetch, and the decoder
+            // takes it as it is.
+            let stored = try mst.withBytes(at: at, count: layout.leaderSize) { [integers] p in
+                ISISLeader(p, layout: layout, integers: integers)
             }
-            let wanted = min(max(length, layout.leaderSize), layout.maxRecordLength)
+            let wanted = min(max(stored.length, layout.leaderSize), layout.maxRecordLength)
             (leader, fields) = try mst.withBytes(at: at, count: wanted) { p in
-                decoder.decode(p, mfn: mfn, fileOffset: at, findings: &findings)
+                decoder.decode(p, leader: stored, mfn: mfn, fileOffset: at, findings: &findings, storage: &storage)
             }
         } catch {
             throw .readFailure(error, file: fileName, offset: at)

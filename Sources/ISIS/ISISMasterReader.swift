@@ -13,6 +13,9 @@ public struct ISISMasterReader: ISISRecordReader {
     /// Findings of the MFN being read, before they are queued (or thrown, in strict mode). Kept
     /// across MFNs so that reading a sound record makes no array.
     private var pending: [Finding] = []
+    /// The array the last record was built in: reused for the next one once its holder has let
+    /// it go, so reading allocates nothing per record in the steady state.
+    private var storage: [UInt8] = []
     private var mfn = 0
     private var started = false
     private var finished = false
@@ -48,7 +51,8 @@ public struct ISISMasterReader: ISISRecordReader {
         let highest = file.highestMFN
         while mfn < highest {
             mfn += 1
-            var lookup = try file.lookup(mfn: mfn, readDeleted: includeLogicallyDeleted, findings: &pending)
+            var lookup = try file.lookup(mfn: mfn, readDeleted: includeLogicallyDeleted, findings: &pending,
+                storage: &storage)
             if !pending.isEmpty {
                 defer { pending.removeAll(keepingCapacity: true) }
                 for f in pending { try findings.report(f) }

@@ -40,7 +40,7 @@ public enum ISISRawJSON {
     }
 
     /// A JSON string from UTF-8 bytes: quotes, backslashes and controls escaped.
-    static func appendString(_ bytes: [UInt8], to out: inout [UInt8]) {
+    static func appendString(_ bytes: some Collection<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for b in bytes {
             switch b {

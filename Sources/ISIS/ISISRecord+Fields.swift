@@ -33,6 +33,51 @@ extension ISISRecord {
             self.entryCount = entryCount
         }
 
+        /// Fields over a copy of `data`, with the entries `body` appends to the table (at most
+        /// `entryLimit`), built in `buffer`'s array when nobody else holds it any more (the record
+        /// it went into last time has been dropped): a reader handing out one record at a time so
+        /// allocates nothing in the steady state. `buffer` keeps a reference to the result for next
+        /// time; when it is still shared (the caller kept the record), the first change to it
+        /// makes a copy (copy-on-write), so the record handed out earlier never changes.
+        @inline(__always)
+        package init(reusing buffer: inout [UInt8], data: UnsafeRawBufferPointer, entryLimit: Int,
+            tableWith body: (_ table: inout Table) -> Void)
+        {
+            let dataCount = data.count
+            let tableStart = (dataCount + 3) & ~3
+            let most = tableStart + entryLimit * Self.entrySize
+            // A shared array is copied at its capacity: after a huge record, start afresh rather
+            // than give every later record (say, a kept sample) its size.
+            if buffer.capacity > Swift.max(4096, 4 * most) { buffer = [] }
+            // Sized by trimming or zero-padding what the last record left (no need to clear it:
+            // every byte up to the table is written below), then filled in place.
+            if buffer.count > most {
+                buffer.removeLast(buffer.count - most)
+            } else {
+                buffer.reserveCapacity(most)
+                var zeros = most - buffer.count
+                while zeros > 0 {
+                    let n = Swift.min(zeros, Self.zeros.count)
+                    buffer.append(contentsOf: Self.zeros[0..<n])
+                    zeros -= n
+                }
+            }
+            var entries = 0
+            buffer.withUnsafeMutableBytes { raw in
+                if dataCount > 0 { raw.baseAddress!.copyMemory(from: data.baseAddress!, byteCount: dataCount) }
+                for i in dataCount..<tableStart { raw[i] = 0 }  // the padding
+                var table = Table(raw: raw, at: tableStart, dataCount: dataCount)
+                body(&table)
+                entries = (table.at - tableStart) / Self.entrySize
+            }
+            // The table must end the buffer: drop the room entries left unused.
+            if entries < entryLimit { buffer.removeLast((entryLimit - entries) * Self.entrySize) }
+            storage = buffer
+            entryCount = entries
+        }
+
+        private static let zeros = [UInt8](repeating: 0, count: 1024)
+
         /// Fields whose bytes lie in `data` where `entries` say (an ISO 2709 record's bytes).
         package init(data: some Collection<UInt8>, entries: [ISISFieldEntry]) {
             self.init(dataCount: data.count, entryCount: entries.count) { buffer, table in
@@ -74,6 +119,29 @@ extension ISISRecord {
                     Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self)))
             }
             return Field(tag: Int(tag), bytes: storage[start..<start + length])
+        }
+
+        /// One field's tag and where its bytes lie in `storage`, without making a slice.
+        @inlinable
+        package func entry(_ position: Int) -> (tag: Int, start: Int, length: Int) {
+            precondition(position >= 0 && position < entryCount, "field index out of range")
+            let at = storage.count - (entryCount - position) * Self.entrySize
+            return storage.withUnsafeBytes { raw in
+                (Int(raw.loadUnaligned(fromByteOffset: at, as: Int32.self)),
+                    Int(raw.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)),
+                    Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self)))
+            }
+        }
+
+        /// True when every byte before the table is ASCII: the fields' bytes, and any bytes
+        /// between them, so false may be said of a record whose fields are ASCII (never the
+        /// reverse). One pass over the record, which the compiler vectorises.
+        package var isASCII: Bool {
+            storage.withUnsafeBufferPointer { p in
+                var high: UInt8 = 0
+                for b in p[0..<(p.count - entryCount * Self.entrySize)] { high |= b }
+                return high < 0x80
+            }
         }
 
         /// Total bytes of the fields.

@@ -7,11 +7,36 @@ struct ISISRecordDecoder {
     let layout: ISISLayout
     let integers: ISISIntegers
     let fileName: String
+    /// The layout's geometry, worked out once: `ISISLayout`'s properties are switches, and the
+    /// directory loops below ask for them on every entry of every record.
+    private let leaderSize: Int
+    private let entrySize: Int
+    private let positionOffset: Int
+    private let lengthOffset: Int
+    private let wideEntries: Bool
 
     init(format: ISISMasterFormat, fileName: String) {
         layout = format.layout
         integers = ISISIntegers(order: format.byteOrder)
         self.fileName = fileName
+        leaderSize = layout.leaderSize
+        entrySize = layout.entrySize
+        positionOffset = layout.entryPositionOffset
+        lengthOffset = layout.entryLengthOffset
+        wideEntries = layout.isFFI
+    }
+
+    /// Directory entry `i` (its bytes are known to be inside `p`).
+    @inline(__always)
+    private func entry(_ p: UnsafeRawBufferPointer, _ i: Int) -> ISISDirectoryEntry {
+        let at = leaderSize + i * entrySize
+        let tag = Int(integers.u16(p, at))
+        if wideEntries {
+            return ISISDirectoryEntry(tag: tag, position: Int(integers.u32(p, at + positionOffset)),
+                length: Int(integers.u32(p, at + lengthOffset)))
+        }
+        return ISISDirectoryEntry(tag: tag, position: Int(integers.u16(p, at + positionOffset)),
+            length: Int(integers.u16(p, at + lengthOffset)))
     }
 
     /// The leader (when there was one to read) and the fields (`nil` when the record could not be
@@ -19,8 +44,12 @@ struct ISISRecordDecoder {
     typealias Outcome = (leader: ISISLeader?, fields: ISISRecord.Fields?)
 
     /// `p` starts at the record's leader; `fileOffset` is where that is in the master file.
-    /// Findings are appended to `findings`.
-    func decode(_ p: UnsafeRawBufferPointer, mfn: Int, fileOffset: Int64, findings: inout [Finding]) -> Outcome {
+    /// Findings are appended to `findings`. `leader`, when given, is the leader the caller already
+    /// read from these bytes (so it is not decoded twice). The record's buffer is built in
+    /// `storage`'s array when that is no longer shared (see `ISISRecord.Fields.init(reusing:…)`).
+    func decode(_ p: UnsafeRawBufferPointer, leader known: ISISLeader? = nil, mfn: Int, fileOffset: Int64,
+        findings: inout [Finding], storage: inout [UInt8]) -> Outcome
+    {
         func finding(_ severity: Finding.Severity, _ code: FindingCode, _ message: String, action: String,
             at recordOffset: Int = 0, tag: Int? = nil) -> Finding
         {
@@ -33,7 +62,7 @@ struct ISISRecordDecoder {
                 action: "record skipped"))
             return (nil, nil)
         }
-        let leader = ISISLeader(p, layout: layout, integers: integers)
+        let leader = known ?? ISISLeader(p, layout: layout, integers: integers)
         guard leader.mfn == mfn else {
             findings.append(finding(.error, .isisMFNMismatch,
                 "the XRF points MFN \(mfn) to a record whose leader says MFN \(leader.mfn)",
@@ -63,44 +92,36 @@ struct ISISRecordDecoder {
             finding: finding)
         else { return (leader, nil) }
 
-        // The first pass over the directory decides each field's bytes (cut at the end of the
-        // record, or dropped, with a finding) and how far the field area goes; then the area is
-        // copied into the record's buffer at once and the second pass writes the table behind it.
-        // Positions count from BASE, so they index the copy as they are. No array but the record's.
+        // One pass over the directory: each field's bytes are decided (cut at the end of the
+        // record, or dropped, with a finding) and its entry written straight into the record's
+        // table. The record keeps the whole field area, BASE to the end of the record, copied at
+        // once; positions count from BASE, so they index the copy as they are.
         var kept = 0
-        var high = base
-        for i in 0..<count {
-            let at = layout.leaderSize + i * layout.entrySize
-            let e = ISISDirectoryEntry(p, at: at, layout: layout, integers: integers)
-            let start = base + e.position
-            let end = start + e.length
-            if end <= limit {
-                kept += 1
-                high = max(high, end)
-            } else if start < limit {
-                findings.append(finding(.error, .isisFieldPastRecord,
-                    "field runs \(end - limit) byte(s) past the end of the record (\(e.length) bytes at +\(start))",
-                    action: "kept the \(limit - start) byte(s) inside the record", at: start, tag: e.tag))
-                kept += 1
-                high = limit
-            } else {
-                findings.append(finding(.error, .isisFieldPastRecord,
-                    "field starts past the end of the record (\(e.length) bytes at +\(start), record \(limit))",
-                    action: "field dropped", at: at, tag: e.tag))
+        let fields = ISISRecord.Fields(reusing: &storage, data: UnsafeRawBufferPointer(rebasing: p[base..<limit]),
+            entryLimit: count)
+        { table in
+            for i in 0..<count {
+                let e = entry(p, i)
+                let start = base + e.position
+                let end = start + e.length
+                if end <= limit {
+                    table.append(tag: e.tag, start: e.position, length: e.length)
+                    kept += 1
+                } else if start < limit {
+                    findings.append(finding(.error, .isisFieldPastRecord,
+                        "field runs \(end - limit) byte(s) past the end of the record (\(e.length) bytes at +\(start))",
+                        action: "kept the \(limit - start) byte(s) inside the record", at: start, tag: e.tag))
+                    table.append(tag: e.tag, start: e.position, length: limit - start)
+                    kept += 1
+                } else {
+                    findings.append(finding(.error, .isisFieldPastRecord,
+                        "field starts past the end of the record (\(e.length) bytes at +\(start), record \(limit))",
+                        action: "field dropped", at: leaderSize + i * entrySize, tag: e.tag))
+                }
             }
         }
         // A record the end of the file cut before any of its fields is not a record any more.
         if kept == 0 && count > 0 && p.count < length { return (leader, nil) }
-        let fields = ISISRecord.Fields(dataCount: high - base, entryCount: kept) { data, table in
-            data.copyMemory(from: UnsafeRawBufferPointer(rebasing: p[base..<high]))
-            for i in 0..<count {
-                let e = ISISDirectoryEntry(p, at: layout.leaderSize + i * layout.entrySize, layout: layout,
-                    integers: integers)
-                let start = base + e.position
-                guard start + e.length <= limit || start < limit else { continue }  // as the first pass
-                table.append(tag: e.tag, start: e.position, length: min(e.length, limit - start))
-            }
-        }
         return (leader, fields)
     }
 
@@ -149,7 +170,7 @@ struct ISISRecordDecoder {
         var score = 0
         var previousEnd = 0
         for i in 0..<count {
-            let e = ISISDirectoryEntry(p, at: layout.leaderSize + i * layout.entrySize, layout: layout, integers: integers)
+            let e = entry(p, i)
             guard base + e.position + e.length <= limit else { return nil }
             if e.position == previousEnd { score += 1 }
             previousEnd = e.position + e.length
