@@ -34,7 +34,7 @@ extension CharsetIssue {
             return Finding(.warning, .danglingCombiningMark, "\(message)\(shown)", action: "mark kept without a base",
                 recordOffset: fieldStart + offset, tag: tag.description)
         case .unencodable:
-            return Finding(.info, .unencodable, "\(message)\(shown)", action: "written as a &#x…; reference",
+            return Finding(.info, .unencodable, "\(message)\(shown)", action: nil,
                 recordOffset: fieldStart + offset, tag: tag.description)
         case .invalidUTF8:
             return Finding(.warning, .invalidUTF8, "\(message)\(shown)", action: "read as Windows-1252",
