@@ -13,33 +13,30 @@ extension FindingCode {
 }
 
 extension CharsetIssue {
+    /// How each kind is reported: its severity, its code and what was done.
+    private var report: (severity: Finding.Severity, code: FindingCode, action: String?) {
+        switch kind {
+        case .unmappedBytes: (.error, .unmappedBytes, "written as U+FFFD")
+        case .readAsASCII: (.warning, .readAsASCII, "read as ASCII")
+        case .badEscape: (.warning, .badEscape, "escape skipped")
+        case .setNotReset: (.info, .setNotReset, nil)
+        case .danglingCombiningMark: (.warning, .danglingCombiningMark, "mark kept without a base")
+        case .unencodable: (.info, .unencodable, nil)
+        case .invalidUTF8: (.warning, .invalidUTF8, "read as Windows-1252")
+        }
+    }
+
     /// The finding for this issue met in a field that starts at `fieldStart` in the record.
     func finding(tag: Tag, fieldStart: Int, decoding: String) -> Finding {
-        let bytes = self.bytes.map { hex($0) }.joined(separator: " ")
-        let shown = bytes.isEmpty ? "" : " (bytes \(bytes))"
-        switch kind {
-        case .unmappedBytes:
-            return Finding(.error, .unmappedBytes, "\(decoding): \(message)",
-                action: "written as U+FFFD", recordOffset: fieldStart + offset, tag: tag.description)
-        case .readAsASCII:
-            return Finding(.warning, .readAsASCII, "\(message)\(shown)", action: "read as ASCII",
-                recordOffset: fieldStart + offset, tag: tag.description)
-        case .badEscape:
-            return Finding(.warning, .badEscape, "\(message)\(shown)", action: "escape skipped",
-                recordOffset: fieldStart + offset, tag: tag.description)
-        case .setNotReset:
-            return Finding(.info, .setNotReset, "\(message)\(shown)", action: nil,
-                recordOffset: fieldStart + offset, tag: tag.description)
-        case .danglingCombiningMark:
-            return Finding(.warning, .danglingCombiningMark, "\(message)\(shown)", action: "mark kept without a base",
-                recordOffset: fieldStart + offset, tag: tag.description)
-        case .unencodable:
-            return Finding(.info, .unencodable, "\(message)\(shown)", action: nil,
-                recordOffset: fieldStart + offset, tag: tag.description)
-        case .invalidUTF8:
-            return Finding(.warning, .invalidUTF8, "\(message)\(shown)", action: "read as Windows-1252",
-                recordOffset: fieldStart + offset, tag: tag.description)
+        let (severity, code, action) = report
+        // An unmapped-bytes message names its bytes already; the others get them appended.
+        let text: String
+        if kind == .unmappedBytes || bytes.isEmpty {
+            text = kind == .unmappedBytes ? "\(decoding): \(message)" : message
+        } else {
+            text = "\(message) (bytes \(bytes.map { hex($0) }.joined(separator: " ")))"
         }
+        return Finding(severity, code, text, action: action, recordOffset: fieldStart + offset, tag: tag.description)
     }
 }
 

@@ -122,19 +122,8 @@ public struct ISISEncodingGuesser {
         }
     }
 
-    private static func utf8Length(_ a: [UInt8], _ i: Int) -> Int {
-        let b = a[i]
-        let n: Int
-        switch b {
-        case 0xC2...0xDF: n = 2
-        case 0xE0...0xEF: n = 3
-        case 0xF0...0xF4: n = 4
-        default: return 0
-        }
-        guard i + n <= a.count else { return 0 }
-        for k in 1..<n where a[i + k] & 0xC0 != 0x80 { return 0 }
-        return n
-    }
+    /// The well-formed UTF-8 sequence at `i` (the decoder's own test, so guess and decoding agree).
+    private static func utf8Length(_ a: [UInt8], _ i: Int) -> Int { ISISTextDecoder.sequenceLength(a, i) }
 
     /// The verdict on what has been added so far.
     public func guess() -> ISISEncodingGuess {
