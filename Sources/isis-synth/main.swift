@@ -10,6 +10,9 @@ import MARCRecord
 //
 //   isis-synth write PATH.mst [COUNT]   writes a COUNT-record (default 200,000) isis18/little-endian
 //                                       database, PATH.mst + PATH.xrf, with ISISMasterWriter
+//   isis-synth sample PATH.mst          writes the demo's small CDS-style database (Fixtures/isis/):
+//                                       Indonesian records in CP850, as DOS CDS/ISIS kept them, with a
+//                                       logically and a physically deleted record
 //   isis-synth read PATH.mst [--checksum]
 //                                       reads every record through ISISMasterReader and prints
 //                                       "records fields bytes checksum findings"
@@ -59,6 +62,40 @@ func write(path: String, count: Int) {
     writeFile(xrf, to: String(path.dropLast(4)) + ".xrf")
 }
 
+/// CP850 bytes of `text` (the few non-ASCII letters the sample needs).
+func cp850(_ text: String) -> [UInt8] {
+    let table: [Character: UInt8] = ["é": 0x82, "è": 0x8A, "ü": 0x81, "ö": 0x94, "Ä": 0x8E, "ä": 0x84, "ç": 0x87, "É": 0x90]
+    return text.map { table[$0] ?? UInt8($0.asciiValue ?? 0x3F) }
+}
+
+func sample(path: String) {
+    guard path.hasSuffix(".mst") else { fail("the master file's name must end in .mst") }
+    func f(_ tag: Int, _ text: String) -> ISISRecord.Field { .init(tag: tag, bytes: cp850(text)) }
+    var writer = ISISMasterWriter(format: .init(layout: .isis18, byteOrder: .little, shift: 0))
+    let records: [[ISISRecord.Field]] = [
+        [f(24, "Bumi manusia"), f(70, "Toer, Pramoedya Ananta"), f(26, "^aJakarta^bHasta Mitra^c1980"),
+         f(30, "^a535 p."), f(69, "<sastra Indonesia><novel sejarah>"), f(40, "ind")],
+        [f(24, "Laskar pelangi"), f(70, "Hirata, Andrea"), f(26, "^aYogyakarta^bBentang^c2005"),
+         f(30, "^axxxiv, 529 p."), f(69, "<novel><Belitung>"), f(40, "ind")],
+        [f(24, "Pengantar ilmu perpustakaan"), f(70, "Sulistyo-Basuki"), f(26, "^aJakarta^bGramedia^c1991"),
+         f(69, "<ilmu perpustakaan>"), f(40, "ind")],
+        [f(24, "La société javanaise : étude d'anthropologie"), f(70, "Lombard, Denys"),
+         f(26, "^aParis^bÉditions de l'EHESS^c1990"), f(69, "<Jawa><antropologi>"), f(40, "fre")],
+        [f(24, "Catatan yang dihapus"), f(70, "Anonim")],
+        [f(24, "Sejarah Indonesia modern, 1200-2004"), f(70, "Ricklefs, M. C."), f(70, "Wahono, Tri"),
+         f(26, "^aJakarta^bSerambi^c2005"), f(30, "^a797 p."), f(40, "ind")],
+    ]
+    for (i, fields) in records.enumerated() {
+        let mfn = i + 1
+        writer.append(ISISRecord(mfn: mfn, status: mfn == 5 ? .logicallyDeleted : .active, fields: fields))
+    }
+    writer.reserve(upTo: 7)
+    writer.deletePhysically(mfn: 7)
+    let (mst, xrf) = writer.files()
+    writeFile(mst, to: path)
+    writeFile(xrf, to: String(path.dropLast(4)) + ".xrf")
+}
+
 func read(path: String, checksumming: Bool) {
     var reader: ISISMasterReader
     do {
@@ -97,6 +134,8 @@ case "write" where arguments.count <= 4:
     let count = arguments.count == 4 ? Int(arguments[3]) : 200_000
     guard let count, count > 0 else { fail("COUNT must be a positive number") }
     write(path: arguments[2], count: count)
+case "sample" where arguments.count == 3:
+    sample(path: arguments[2])
 case "read" where arguments.count == 3 || (arguments.count == 4 && arguments[3] == "--checksum"):
     read(path: arguments[2], checksumming: arguments.count == 4)
 default:
