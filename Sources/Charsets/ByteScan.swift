@@ -57,21 +57,4 @@ enum ByteScan {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         return memchr(base, Int32(byte), bytes.count) != nil
     }
-
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let n = bytes.count
-        var i = 0
-        var acc: UInt64 = 0
-        while i + 8 <= n {
-            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < n {
-            acc |= UInt64(base[i])
-            i += 1
-        }
-        return acc & 0x8080_8080_8080_8080 == 0 && acc & 0x80 == 0
-    }
 }

@@ -34,14 +34,8 @@ extension CharsetIssue {
         if kind == .unmappedBytes || bytes.isEmpty {
             text = kind == .unmappedBytes ? "\(decoding): \(message)" : message
         } else {
-            text = "\(message) (bytes \(bytes.map { hex($0) }.joined(separator: " ")))"
+            text = "\(message) (bytes \(bytes.map { hexByte($0) }.joined(separator: " ")))"
         }
         return Finding(severity, code, text, action: action, recordOffset: fieldStart + offset, tag: tag.description)
     }
-}
-
-@inline(__always)
-func hex(_ b: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
 }

@@ -130,7 +130,7 @@ public enum EncodingDetector {
         let quick: Verdict? = record.storage.withUnsafeBufferPointer { all in
             let rest = UnsafeBufferPointer(rebasing: all[min(Leader.length, all.count)...])
             guard !ByteScan.contains(rest, 0x1B) else { return nil }
-            if ByteScan.isASCII(rest) {
+            if UnicodeNormalizer.UTF8.asciiRun(rest, from: 0) == rest.count {
                 if !leaderSaysUTF8 && ByteScan.contains(rest, 0x26) { return nil }  // maybe &#x references
                 return Verdict(encoding: .ascii, leaderSaysUTF8: leaderSaysUTF8, unimarc: false, confidence: 1,
                     reason: "ASCII only")

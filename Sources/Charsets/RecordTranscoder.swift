@@ -118,7 +118,7 @@ public struct RecordTranscoder: Sendable {
             setName = "ASCII"
         case .utf8:
             setName = "UTF-8"
-            if ByteScan.isASCII(content) {
+            if UnicodeNormalizer.UTF8.asciiRun(content, from: 0) == content.count {
                 if output == .utf8 { return nil }
             } else if !knownValid && !UTF8Scan(content).isValid {
                 decoded = repairUTF8(content, issues: &issues)
@@ -200,7 +200,7 @@ public struct RecordTranscoder: Sendable {
                 i += 1
                 continue
             }
-            let length = UTF8Scan.sequenceLength(content, at: i)
+            let length = UnicodeNormalizer.UTF8.sequenceLength(content, at: i)
             if length > 0 {
                 out.append(contentsOf: content[i..<(i + length)])
                 i += length

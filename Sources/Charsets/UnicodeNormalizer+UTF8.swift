@@ -3,9 +3,18 @@
 // in Swift, before ICU sees the bytes.
 
 extension UnicodeNormalizer {
-    enum UTF8 {
+    /// Package-visible so that every reader of UTF-8 in the package (the detector, the transcoder,
+    /// the ISIS decoder) applies the same well-formedness rules.
+    package enum UTF8 {
+        /// Length of the well-formed multibyte sequence at `i`, or 0 when there is none there.
+        @inline(__always)
+        package static func sequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+            let (scalar, length) = decode(p, at: i)
+            return scalar == invalid ? 0 : length
+        }
+
         /// Marks an ill-formed sequence in `decode(_:at:)`'s result.
-        static let invalid: UInt32 = 0xFFFF_FFFF
+        package static let invalid: UInt32 = 0xFFFF_FFFF
 
         /// The UTF-8 of U+FFFD, written in place of each ill-formed sequence.
         static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
@@ -13,7 +22,7 @@ extension UnicodeNormalizer {
         /// Length of the run of ASCII bytes starting at `start`. Eight bytes at a time: most catalogue
         /// text is ASCII, and this is what makes the ASCII fast paths cheaper than calling ICU.
         @inline(__always)
-        static func asciiRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        package static func asciiRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             guard let base = p.baseAddress else { return 0 }
             let count = p.count
             var i = start
@@ -30,7 +39,7 @@ extension UnicodeNormalizer {
         /// maximal subpart (Unicode 15, section 3.9, "U+FFFD Substitution of Maximal Subparts"), so that
         /// every repair here replaces exactly what ICU, Foundation and the WHATWG decoder replace.
         @inline(__always)
-        static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        package static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
             let b0 = p[i]
             if b0 < 0x80 { return (UInt32(b0), 1) }
             var need: Int

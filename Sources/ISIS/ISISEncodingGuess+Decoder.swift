@@ -81,22 +81,9 @@ public struct ISISTextDecoder: Sendable {
         return String(decoding: decode(bytes, problems: &ignored), as: UTF8.self)
     }
 
+    /// The well-formed UTF-8 sequence at `i` (0 if none), by the same rules as every other UTF-8
+    /// reader in the package.
     static func sequenceLength(_ a: [UInt8], _ i: Int) -> Int {
-        let b0 = a[i]
-        let n: Int
-        switch b0 {
-        case 0xC2...0xDF: n = 2
-        case 0xE0...0xEF: n = 3
-        case 0xF0...0xF4: n = 4
-        default: return 0
-        }
-        guard i + n <= a.count else { return 0 }
-        for k in 1..<n where a[i + k] & 0xC0 != 0x80 { return 0 }
-        let b1 = a[i + 1]
-        if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
-        if b0 == 0xED && b1 >= 0xA0 { return 0 }  // surrogate
-        if b0 == 0xF0 && b1 < 0x90 { return 0 }
-        if b0 == 0xF4 && b1 >= 0x90 { return 0 }
-        return n
+        a.withUnsafeBufferPointer { UnicodeNormalizer.UTF8.sequenceLength($0, at: i) }
     }
 }
