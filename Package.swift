@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "MARCText", targets: ["MARCText"]),
         .library(name: "Charsets", targets: ["Charsets"]),
         .library(name: "ISIS", targets: ["ISIS"]),
+        .library(name: "Normalize", targets: ["Normalize"]),
+        .library(name: "Validate", targets: ["Validate"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
@@ -36,13 +38,20 @@ let package = Package(
         .target(name: "MARCXML", dependencies: ["MARCRecord", "KatalogIO", "CLibXML2"], swiftSettings: upcoming),
         .target(name: "MARCText", dependencies: ["MARCRecord", "KatalogIO"], swiftSettings: upcoming),
         .target(name: "ISIS", dependencies: ["MARCRecord", "KatalogIO", "Charsets"], swiftSettings: upcoming),
+        .target(name: "Normalize", dependencies: ["MARCRecord", "KatalogIO", "Charsets"], swiftSettings: upcoming),
         .target(
-            name: "Pipeline", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "ISIS"],
+            name: "Validate", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "CLibXML2"],
+            swiftSettings: upcoming),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "ISIS", "Normalize", "Validate",
+            ],
             swiftSettings: upcoming),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "Pipeline", "MARCRecord", "KatalogIO", "Charsets",
+                "Pipeline", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "Validate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -79,6 +88,14 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "PipelineTests", dependencies: ["Pipeline", "ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "NormalizeTests",
+            dependencies: ["Normalize", "MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ValidateTests",
+            dependencies: ["Validate", "MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),

@@ -1,4 +1,5 @@
 public import MARCRecord
+import KatalogIO
 
 /// A declarative mapping from one kind of ISIS database to MARC 21, read from TOML (the shipped
 /// profiles are in `ISISProfile+Shipped.swift`; the format is documented there and in the README).

@@ -1,4 +1,5 @@
 import ISIS
+import KatalogIO
 import MARCRecord
 import Testing
 

@@ -1,9 +1,9 @@
 /// A TOML value, as far as Katalog's files need TOML: strings, integers, booleans, arrays and
 /// tables. Floats and dates are refused with a clear error rather than misread.
 ///
-/// Our own small parser (not TOMLKit): the profile files are simple, it keeps the build free of a
-/// C++ dependency, and its errors carry line and column. It lives here while the mapping profiles
-/// are its only user; `katalog.toml` (catalogue, harvester) can move it to a module of its own.
+/// Our own small parser (not TOMLKit): the files are simple, it keeps the build free of a
+/// C++ dependency, and its errors carry line and column. ISIS mapping profiles and `katalog.toml`
+/// (normalizer, catalogue, harvester) both read it.
 package enum TOMLValue: Sendable, Hashable {
     case string(String)
     case integer(Int)
@@ -17,7 +17,7 @@ package enum TOMLValue: Sendable, Hashable {
     package var array: [TOMLValue]? { if case .array(let a) = self { a } else { nil } }
     package var table: TOMLTable? { if case .table(let t) = self { t } else { nil } }
 
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .string: "string"
         case .integer: "integer"
