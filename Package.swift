@@ -41,6 +41,13 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["MARCRecord", "KatalogIO", "Charsets"], swiftSettings: upcoming),
         .target(
             name: "Validate", dependencies: ["MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "CLibXML2"],
+            // The rule tables and the schema are data compiled into the binary (no runtime bundle): the CLI works
+            // wherever it is copied, and a MARC update is an edit of a .tsv file.
+            resources: [
+                .embedInCode("Rules/bib-fields.tsv"), .embedInCode("Rules/bib-008.tsv"), .embedInCode("Rules/bib-007.tsv"),
+                .embedInCode("Rules/languages.tsv"), .embedInCode("Rules/countries.tsv"),
+                .embedInCode("Rules/articles.tsv"), .embedInCode("Rules/marcxml.xsd"),
+            ],
             swiftSettings: upcoming),
         .target(
             name: "Pipeline",
@@ -59,7 +66,7 @@ let package = Package(
         // Benchmark helper for Scripts/bench-isis (writes and reads a synthetic master file); not a product.
         .executableTarget(name: "isis-synth", dependencies: ["ISIS", "MARCRecord"], path: "Sources/isis-synth",
                           swiftSettings: upcoming),
-        .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO"], path: "Tests/_KatalogTestSupport",
+        .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
         .testTarget(
@@ -87,7 +94,8 @@ let package = Package(
             name: "ISO2709Tests", dependencies: ["ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "PipelineTests", dependencies: ["Pipeline", "ISO2709", "MARCRecord", "KatalogIO", "_KatalogTestSupport"],
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "ISO2709", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "NormalizeTests",

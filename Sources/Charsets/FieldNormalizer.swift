@@ -2,9 +2,9 @@
 /// subfield value starting with a combining mark must not compose with the subfield code before
 /// it (NFC would turn `$a` + U+0301 into `$á`), so when a field is not already in the form asked
 /// for, each subfield value is normalized on its own, and indicators and codes are kept as bytes.
-enum FieldNormalizer {
+package enum FieldNormalizer {
     /// The normalized content, or nil when the content is already in `form` (or `form` is `keep`).
-    static func normalize(
+    package static func normalize(
         _ content: UnsafeBufferPointer<UInt8>, form: UnicodeForm, dataField: Bool, indicatorCount: Int
     ) -> [UInt8]? {
         if form == .keep || isInForm(content, form) { return nil }

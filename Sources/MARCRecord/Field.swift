@@ -63,6 +63,12 @@ public struct Subfields: Sequence, Sendable {
     public let bytes: ArraySlice<UInt8>
     public let codeLength: Int
 
+    /// The subfields in `bytes` (a field's content after its indicators).
+    package init(bytes: ArraySlice<UInt8>, codeLength: Int) {
+        self.bytes = bytes
+        self.codeLength = codeLength
+    }
+
     public func makeIterator() -> Iterator { Iterator(bytes: bytes, codeLength: codeLength) }
 
     public struct Iterator: IteratorProtocol {

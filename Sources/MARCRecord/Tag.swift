@@ -11,9 +11,10 @@ public struct Tag: Hashable, Sendable, Comparable, CustomStringConvertible, Expr
 
     /// A tag from exactly three bytes of UTF-8; `nil` otherwise.
     public init?(_ string: some StringProtocol) {
-        let bytes = Array(string.utf8)
-        guard bytes.count == 3 else { return nil }
-        self.init(bytes[0], bytes[1], bytes[2])
+        // No array: tags are made from literals (`field.tag == "245"`) in loops over every record.
+        var bytes = string.utf8.makeIterator()
+        guard let b0 = bytes.next(), let b1 = bytes.next(), let b2 = bytes.next(), bytes.next() == nil else { return nil }
+        self.init(b0, b1, b2)
     }
 
     public init(stringLiteral value: String) {

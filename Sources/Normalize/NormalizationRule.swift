@@ -11,6 +11,8 @@ public protocol NormalizationRule: Sendable {
     static var name: String { get }
     /// One line for `katalog convert --help` and the README's rule table.
     static var summary: String { get }
+    /// The rule with its settings from `[normalize.NAME]` (defaults for keys not given).
+    init(settings: RuleSettings) throws(NormalizerConfigurationError)
     func apply(to record: inout MARCRecord, _ context: inout NormalizationContext)
 }
 
@@ -22,15 +24,23 @@ public struct NormalizationContext: Sendable {
     /// The member's own id for the record when the source knows it (OAI identifier, ISIS MFN);
     /// otherwise the provenance rule takes the 001.
     public var localID: String?
+    /// The member's location for the 852 holdings field (`$b`), from the member's configuration.
+    public var holdingLocation: String?
+    /// Set by a caller whose reader already wrote NFC (`convert` does by default), so that the `nfc`
+    /// rule does not check every field a second time.
+    public var isKnownNFC = false
     /// The changes made so far, in order.
     public var changes: [NormalizationChange] = []
     /// Whether changes are written down at all: the bulk path of `convert --normalize` without
     /// `--report` skips building before/after strings.
     public var recordsChanges: Bool
 
-    public init(memberCode: String? = nil, localID: String? = nil, recordsChanges: Bool = true) {
+    public init(
+        memberCode: String? = nil, localID: String? = nil, holdingLocation: String? = nil, recordsChanges: Bool = true
+    ) {
         self.memberCode = memberCode
         self.localID = localID
+        self.holdingLocation = holdingLocation
         self.recordsChanges = recordsChanges
     }
 

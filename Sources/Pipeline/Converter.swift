@@ -5,6 +5,7 @@ import MARCText
 import MARCXML
 public import KatalogIO
 public import MARCRecord
+public import Normalize
 
 /// What `katalog convert` was asked to do.
 public struct ConvertOptions: Sendable {
@@ -25,12 +26,19 @@ public struct ConvertOptions: Sendable {
     public var isis: ISISInputOptions
     /// `--isis-raw`: write ISIS input's own structure as JSON lines instead of MARC.
     public var isisRaw: Bool
+    /// `--normalize`: the rules every record goes through before it is written.
+    public var normalizer: Normalizer?
+    /// `--member CODE`: the member whose records these are (the provenance rule's 003/035/852).
+    public var memberCode: String?
 
     public init(inputs: [String], from: RecordFormat? = nil, to: RecordFormat = .iso2709, output: String = "-",
         mode: ReadMode = .lenient, oversize: OversizePolicy = .refuse, quiet: Bool = false,
         encoding: InputEncoding = .auto, outputEncoding: OutputEncoding = .utf8, unicodeForm: UnicodeForm = .nfc,
-        isis: ISISInputOptions = ISISInputOptions(), isisRaw: Bool = false)
+        isis: ISISInputOptions = ISISInputOptions(), isisRaw: Bool = false, normalizer: Normalizer? = nil,
+        memberCode: String? = nil)
     {
+        self.normalizer = normalizer
+        self.memberCode = memberCode
         self.isis = isis
         self.isisRaw = isisRaw
         self.encoding = encoding
@@ -73,6 +81,9 @@ public struct ConvertSummary: Codable, Sendable {
     public var recordsSkipped = 0
     /// Logically deleted ISIS records left out (`--include-deleted` writes them, leader/05 `d`).
     public var recordsDeleted = 0
+    /// Records the normalizer changed, and the changes it made (`--normalize`).
+    public var recordsNormalized = 0
+    public var normalizationChanges = 0
     public var findings = 0
     public var errors = 0
     public var warnings = 0
@@ -126,6 +137,11 @@ public enum Converter {
             throw .unusable("--to-encoding marc8: \(options.to.displayName) is Unicode by definition; "
                 + "MARC-8 output is written as iso2709 or mrk")
         }
+        if let normalizer = options.normalizer, options.unicodeForm == .nfd,
+           normalizer.rules.contains(where: { $0 is UnicodeNFC }) {
+            throw .unusable("--unicode-form nfd and --normalize disagree: the normalizer's nfc rule writes NFC; "
+                + "leave nfc out of [normalize] rules to keep NFD")
+        }
         guard !options.isisRaw || options.to == .json else {
             throw .unusable("--isis-raw writes JSON lines: use it with --to json")
         }
@@ -169,6 +185,10 @@ public enum Converter {
                         for i in transcoded.indices {
                             if let offset = transcoded[i].recordOffset { transcoded[i].streamOffset = base + Int64(offset) }
                         }
+                    }
+                    if let normalizer = options.normalizer {
+                        normalize(&record, with: normalizer, options: options, file: path,
+                                  recordNumber: number + opened.reader.recordsSkipped, reporter: reporter, summary: &summary)
                     }
                     let written = try writer.write(record)
                     if !transcoded.isEmpty || !written.isEmpty {
@@ -217,6 +237,29 @@ public enum Converter {
 }
 
 extension Converter {
+    /// Runs the normalizer over one record. Its changes are not problems: they go to the JSON report
+    /// (as `info` findings coded `normalize.RULE`, with before → after) and into the summary's counts,
+    /// never to standard error line by line, and never stop strict mode.
+    static func normalize(
+        _ record: inout MARCRecord, with normalizer: Normalizer, options: ConvertOptions, file: String,
+        recordNumber: Int, reporter: FindingReporter, summary: inout ConvertSummary
+    ) {
+        var context = NormalizationContext(memberCode: options.memberCode, recordsChanges: reporter.writesReport)
+        context.isKnownNFC = options.unicodeForm == .nfc
+        let controlNumber = context.recordsChanges ? record.controlNumber : nil
+        normalizer.normalize(&record, &context)
+        guard context.changeCount > 0 else { return }
+        summary.recordsNormalized += 1
+        summary.normalizationChanges += context.changeCount
+        for change in context.changes {
+            reporter.recordInReportOnly(Finding(
+                .info, FindingCode(rawValue: "normalize.\(change.rule)"),
+                "\(change.before ?? "(none)") → \(change.after ?? "(removed)")",
+                action: change.after == nil ? "removed" : change.before == nil ? "added" : "changed",
+                file: file, recordNumber: recordNumber, controlNumber: controlNumber, tag: change.tag))
+        }
+    }
+
     /// Closes one input's account in the summary.
     static func finishInput(_ input: inout ConvertSummary.InputSummary, _ reader: any RecordReader,
         _ summary: inout ConvertSummary, _ bytesBefore: inout Int64)

@@ -45,6 +45,18 @@ public final class FindingReporter {
 
     public func record(_ findings: [Finding]) { for f in findings { record(f) } }
 
+    /// True when there is a JSON report to write to.
+    public var writesReport: Bool { report != nil }
+
+    /// Writes to the JSON report only, without counting: for records of what was done on request
+    /// (normalization changes), which are not problems with the input.
+    public func recordInReportOnly(_ finding: Finding) {
+        guard let report, let data = try? encoder.encode(finding) else { return }
+        try? report.write(firstInReport ? "" : ",\n")
+        try? report.write(Array(data))
+        firstInReport = false
+    }
+
     /// Closes the report with a summary object and moves it into place.
     public func finish(summary: some Encodable) throws {
         guard let report else { return }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Charsets
 import ISO2709
 import KatalogIO
+import Foundation
 import MARCRecord
+import Normalize
 import Pipeline
 
 extension Katalog {
@@ -51,6 +53,19 @@ extension Katalog {
             + "tagged occurrences with subfields), one JSON object per line, instead of MARC."))
         var isisRaw = false
 
+        @Flag(help: ArgumentHelp(
+            "Run the normalizer's rules over every record (see README: nfc, whitespace, issn, isbn, lccn, oclc, "
+                + "fixed-fields, provenance, leader). Changes are counted on standard error and listed in --report."))
+        var normalize = false
+
+        @Option(help: ArgumentHelp("With --normalize: read rule order and settings from the [normalize] section of "
+            + "this katalog.toml.", valueName: "path"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("With --normalize: the member library's code, for the provenance rule "
+            + "(003, 035 (CODE)localid, 852 $a).", valueName: "code"))
+        var member: String?
+
         @Flag(help: "Stop at the first problem instead of repairing it.")
         var strict = false
 
@@ -72,6 +87,27 @@ extension Katalog {
                 throw ValidationError("--to-encoding \(toEncoding): use utf8 or marc8")
             }
             if isisRaw && to != .json { throw ValidationError("--isis-raw writes JSON lines: add --to json") }
+            if !normalize && (config != nil || member != nil) {
+                throw ValidationError("--config and --member configure the normalizer: add --normalize")
+            }
+        }
+
+        /// The normalizer `--normalize` and `--config` ask for; nil without `--normalize`.
+        func makeNormalizer() throws -> Normalizer? {
+            guard normalize else { return nil }
+            var configuration = NormalizerConfiguration()
+            if let config {
+                let text: String
+                do { text = try String(contentsOfFile: config, encoding: .utf8) } catch {
+                    throw failureStatus(RunFailure.unusable("\(config): cannot read: \(error.localizedDescription)"))
+                }
+                do { configuration = try NormalizerConfiguration(toml: text) } catch {
+                    throw failureStatus(RunFailure.unusable("\(config): \(error)"))
+                }
+            }
+            do { return try Normalizer(configuration) } catch {
+                throw failureStatus(RunFailure.unusable("\(config ?? "[normalize]"): \(error)"))
+            }
         }
 
         func run() throws {
@@ -79,7 +115,7 @@ extension Katalog {
                 mode: strict ? .strict : .lenient, oversize: oversize.policy, quiet: quiet,
                 encoding: InputEncoding(name: encoding) ?? .auto,
                 outputEncoding: OutputEncoding(name: toEncoding) ?? .utf8, unicodeForm: unicodeForm.form,
-                isis: isis.options(), isisRaw: isisRaw)
+                isis: isis.options(), isisRaw: isisRaw, normalizer: try makeNormalizer(), memberCode: member)
             let reporter: FindingReporter
             do { reporter = try FindingReporter(reportPath: report) } catch {
                 throw failureStatus(RunFailure.unusable("\(error)"))
@@ -93,6 +129,12 @@ extension Katalog {
                         + "\(summary.recordsSkipped) unrecoverable"
                         + (summary.recordsDeleted > 0 ? ", \(summary.recordsDeleted) deleted (skipped)" : "")
                         + "; \(summary.errors) errors, \(summary.warnings) warnings", to: &stderr)
+                }
+                if !quiet && options.normalizer != nil {
+                    var stderr = StandardError()
+                    print("katalog: normalized \(summary.recordsNormalized) of \(summary.recordsRead) records, "
+                        + "\(summary.normalizationChanges) changes" + (report == nil ? " (listed with --report)" : ""),
+                        to: &stderr)
                 }
             } catch let failure as RunFailure {
                 var summary = ConvertSummary()

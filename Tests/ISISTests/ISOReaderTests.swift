@@ -38,7 +38,7 @@ struct ISOExport {
     func file(_ records: [ISISRecord]) -> [UInt8] { records.flatMap { record($0.fields) } }
 }
 
-func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenient, leaderTagBase: Int? = nil)
+func readISISISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenient, leaderTagBase: Int? = nil)
     throws -> ISISOutcome
 {
     var reader = ISISISOReader(source: MemoryByteSource(bytes, chunkSize: chunkSize), fileName: "t.iso", mode: mode,
@@ -57,14 +57,14 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
 
     @Test(arguments: [1, 7, 81, 4096])
     func hashTerminatedLFWrappedExportsReadInAnyChunking(_ chunk: Int) throws {
-        let out = try readISO(ISOExport().file(Self.records), chunkSize: chunk)
+        let out = try readISISISO(ISOExport().file(Self.records), chunkSize: chunk)
         #expect(out.records == Self.records)
         #expect(out.findings.isEmpty, "\(out.findings.map(\.line))")
     }
 
     @Test func crlfAndMARCTerminatorsAsInWinISISExports() throws {
         let export = ISOExport(fieldTerminator: 0x1E, recordTerminator: 0x1D, lineEnd: [0x0D, 0x0A])
-        let out = try readISO(export.file(Self.records), chunkSize: 13)
+        let out = try readISISISO(export.file(Self.records), chunkSize: 13)
         #expect(out.records == Self.records)
         #expect(out.findings.isEmpty)
     }
@@ -72,7 +72,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
     @Test func unwrappedExportKeepsLineFeedsInsideData() throws {
         let records = [ISISRecord(mfn: 1, fields: [field(50, "line one\nline two\r\nthree")]),
             ISISRecord(mfn: 2, fields: [field(24, String(repeating: "x", count: 200))])]
-        let out = try readISO(ISOExport(lineWidth: nil, lineEnd: []).file(records))
+        let out = try readISISISO(ISOExport(lineWidth: nil, lineEnd: []).file(records))
         #expect(out.records == records)
         #expect(out.findings.isEmpty)
     }
@@ -81,7 +81,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
         var bytes = ISOExport(lineWidth: 80).record(Self.records[5].fields)
         bytes += ISOExport(lineWidth: 64, lineEnd: [0x0D, 0x0A]).record(Self.records[6].fields)
         bytes += ISOExport(lineWidth: 64).record(Self.records[7].fields)
-        let out = try readISO(bytes)
+        let out = try readISISISO(bytes)
         #expect(out.records.map(\.fields) == Self.records[5...7].map(\.fields))
         #expect(out.findings.isEmpty)
     }
@@ -89,7 +89,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
     @Test func irregularLineBreaksAreRemovedWithAFinding() throws {
         var bytes = ISOExport(lineWidth: nil).record(Self.records[9].fields)
         for at in [150, 77, 31] { bytes.insert(0x0A, at: at) }  // a text editor's doing
-        let out = try readISO(bytes + [0x0A])
+        let out = try readISISISO(bytes + [0x0A])
         #expect(out.records.map(\.fields) == [Self.records[9].fields])
         #expect(out.findings.map(\.code) == [.isisISOLineBreaks])
     }
@@ -98,7 +98,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
         var export = ISOExport()
         export.leaderMiddle = Array("nam a22".utf8)
         export.leaderTail = Array("4a ".utf8)
-        let out = try readISO(export.file([Self.records[0]]), leaderTagBase: 3000)
+        let out = try readISISISO(export.file([Self.records[0]]), leaderTagBase: 3000)
         let record = try #require(out.records.first)
         #expect(Array(record.fields.prefix(3)) == [.init(tag: 3005, bytes: [0x6E]), .init(tag: 3009, bytes: [0x61]),
             .init(tag: 3017, bytes: [0x34])])
@@ -109,7 +109,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
         let export = ISOExport()
         let bytes = export.record(Self.records[0].fields) + Array("garbage!\n".utf8) + export.record(Self.records[1].fields)
             + [0x1A]
-        let out = try readISO(bytes)
+        let out = try readISISISO(bytes)
         #expect(out.records.map(\.fields) == [Self.records[0].fields, Self.records[1].fields])
         #expect(out.records.map(\.mfn) == [1, 2])
         #expect(out.findings.map(\.code) == [.isisISOJunk])
@@ -118,7 +118,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
 
     @Test func truncatedExportKeepsTheWholeFieldsItHas() throws {
         let bytes = ISOExport().file(Array(Self.records.prefix(2)))
-        let out = try readISO(Array(bytes.dropLast(60)))
+        let out = try readISISISO(Array(bytes.dropLast(60)))
         #expect(out.records.count == 2)
         #expect(out.records[0] == Self.records[0])
         #expect(out.findings.first?.code == .isisISOTruncated && out.findings.first?.recordNumber == 2)
@@ -129,13 +129,13 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
         var bytes = ISOExport(lineWidth: nil).record(Self.records[0].fields)
         bytes[24] = UInt8(ascii: "X")  // first tag
         bytes[24 + 12 + 3] = UInt8(ascii: "9")  // second entry's length: 9xxx, far past the record
-        let out = try readISO(bytes)
+        let out = try readISISISO(bytes)
         let record = try #require(out.records.first)
         #expect(record.fields.map(\.tag) == [245, 8, 70, 110, 3])
         #expect(record.fields[0].bytes.starts(with: Array("10^aHash # inside ## data#".utf8)))
         #expect(out.findings.map(\.code) == [.isisISOBadTag, .isisISOFieldPastRecord])
         #expect(out.findings.map(\.severity) == [.error, .error])
-        let strict = try #require(throws: ReadError.self) { _ = try readISO(bytes, mode: .strict) }
+        let strict = try #require(throws: ReadError.self) { _ = try readISISISO(bytes, mode: .strict) }
         #expect(strict.finding.code == .isisISOBadTag && strict.finding.recordOffset == 24)
     }
 
@@ -145,7 +145,7 @@ func readISO(_ bytes: [UInt8], chunkSize: Int = 1 << 18, mode: ReadMode = .lenie
         for _ in 0..<200 {
             var bytes = clean
             for _ in 0..<4 { bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next()) }
-            let out = try readISO(bytes, chunkSize: 1 + Int(rng.next() % 300))
+            let out = try readISISISO(bytes, chunkSize: 1 + Int(rng.next() % 300))
             #expect(out.records.count <= 7)
         }
     }
