@@ -6,6 +6,8 @@ public enum RecordFormat: String, CaseIterable, Sendable, Codable {
     case mrk
     case isis
     case isisISO = "isis-iso"
+    /// Dublin Core in OAI-PMH's `oai_dc` format (SLiMS, old INLISLite): read through the crosswalk.
+    case oaiDC = "oai_dc"
 
     public var displayName: String {
         switch self {
@@ -15,6 +17,7 @@ public enum RecordFormat: String, CaseIterable, Sendable, Codable {
         case .mrk: "MARCBreaker (.mrk)"
         case .isis: "CDS/ISIS master file"
         case .isisISO: "CDS/ISIS ISO 2709 export"
+        case .oaiDC: "Dublin Core (oai_dc)"
         }
     }
 }
@@ -33,7 +36,7 @@ public enum FormatSniffer {
         guard i < prefix.count else { return nil }
         let rest = prefix[i...]
         switch prefix[i] {
-        case UInt8(ascii: "<"): return .marcxml
+        case UInt8(ascii: "<"): return looksLikeOAIDC(rest) ? .oaiDC : .marcxml
         case UInt8(ascii: "{"), UInt8(ascii: "["): return .json
         case UInt8(ascii: "="):
             // `=LDR  …`, or a field line `=TAG  …` when the leader line is missing.
@@ -64,6 +67,22 @@ public enum FormatSniffer {
         let head = rest.prefix(1024)
         if !head.contains(0x1E), !head.contains(0x1D), head.contains(UInt8(ascii: "#")) { return .isisISO }
         return .iso2709
+    }
+
+    /// XML whose first bytes name the `oai_dc` namespace and not the MARCXML one: a Dublin Core
+    /// harvest or export rather than MARC.
+    static func looksLikeOAIDC(_ xml: ArraySlice<UInt8>) -> Bool {
+        func contains(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            guard xml.count >= n.count else { return false }
+            var i = xml.startIndex
+            while i + n.count <= xml.endIndex {
+                if xml[i] == n[0] && xml[i..<(i + n.count)].elementsEqual(n) { return true }
+                i += 1
+            }
+            return false
+        }
+        return contains("openarchives.org/OAI/2.0/oai_dc/") && !contains("loc.gov/MARC21/slim")
     }
 
     static func isLeaderShaped(_ b: [UInt8], at p: Int) -> Bool {

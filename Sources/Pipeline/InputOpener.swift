@@ -21,7 +21,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 /// Opens an input path (`-` for standard input) as a record reader, sniffing the format when asked.
 public enum InputOpener {
     /// Formats this version can read.
-    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk, .isis, .isisISO]
+    public static let readable: Set<RecordFormat> = [.iso2709, .marcxml, .json, .mrk, .isis, .isisISO, .oaiDC]
 
     public struct Opened {
         public var reader: any RecordReader
@@ -72,6 +72,8 @@ public enum InputOpener {
             return Opened(reader: MARCJSONReader(source: source, fileName: path, mode: mode), format: format)
         case .mrk:
             return Opened(reader: MRKReader(source: source, fileName: path, mode: mode), format: format)
+        case .oaiDC:
+            return Opened(reader: DublinCoreMARCReader(source: source, fileName: path, mode: mode), format: format)
         case .isis, .isisISO:
             return Opened(reader: try openISIS(path, format: format, source: source, mode: mode, options: isis),
                 format: format)

@@ -10,6 +10,7 @@ import Pipeline
 enum InputFormatChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, iso2709, marcxml, json, mrk, isis
     case isisISO = "isis-iso"
+    case oaiDC = "oai_dc"
 
     var format: RecordFormat? { self == .auto ? nil : RecordFormat(rawValue: rawValue) }
 }
