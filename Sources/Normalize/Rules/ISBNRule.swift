@@ -66,7 +66,7 @@ public struct ISBNRule: NormalizationRule {
         // ISBN-13 forms to add, placed after the field that holds the ISBN-10.
         guard addISBN13 else { return plan }
         for (i, content, ten) in tens {
-            let thirteen = Array(ISBN.thirteen(from: Array(ten)).utf8)
+            let thirteen = ISBN.thirteenBytes(from: ten)
             guard !thirteens.contains(where: { $0.elementsEqual(thirteen) }) else { continue }
             thirteens.append(thirteen[...])
             let extra = Self.thirteenField(thirteen, like: content)

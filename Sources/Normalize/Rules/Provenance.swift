@@ -46,7 +46,8 @@ public struct Provenance: NormalizationRule {
                     // OCLC's own records (003 OCoLC, 001 ocm…) give the number in the form the oclc rule
                     // writes, so that a second run finds it and adds nothing.
                     let pair = "(\(org))\(number)"
-                    addSystemNumber(OCLCNumber(pair)?.description ?? pair, to: &record, &context)
+                    let isOCLC = org.uppercased() == "OCOLC" || org.uppercased() == "OCLC"
+                    addSystemNumber(isOCLC ? OCLCNumber(pair)?.description ?? pair : pair, to: &record, &context)
                 }
                 let before = record.fields[i].display
                 record.replaceField(at: i, content: Array(code.utf8))
@@ -73,15 +74,19 @@ public struct Provenance: NormalizationRule {
     /// Adds `035 ## $a VALUE` unless an 035 already carries it, after the last 035 (or in tag order).
     func addSystemNumber(_ value: String, to record: inout MARCRecord, _ context: inout NormalizationContext) {
         let bytes = Array(value.utf8)
+        var last: Int?
         for (i, entry) in record.entries.enumerated() where entry.tag == Self.systemNumber {
-            let field = record.fields[i]
-            if field.subfields.contains(where: { $0.code == UInt8(ascii: "a") && $0.value.elementsEqual(bytes) }) { return }
+            last = i
+            let content = record.storage[entry.range]
+            let subfields = Subfields(bytes: content.dropFirst(record.indicatorCount), codeLength: 2)
+            if subfields.contains(where: { $0.code == UInt8(ascii: "a") && $0.value.elementsEqual(bytes) }) { return }
         }
-        let content = EditableField(indicators: [ASCII.space, ASCII.space], subfields: [EditableField.Item("a", value)])
-        let at = record.entries.lastIndex { $0.tag == Self.systemNumber }.map { $0 + 1 }
-            ?? record.entries.firstIndex { $0.tag > Self.systemNumber } ?? record.entries.count
-        record.insertField(Self.systemNumber, content: content.content, at: at)
-        context.record(Self.name, tag: "035", before: nil, after: content.display)
+        // `##$aVALUE`, built as bytes: this runs for every member record.
+        var content: [UInt8] = [ASCII.space, ASCII.space, ASCII.subfieldDelimiter, UInt8(ascii: "a")]
+        content.append(contentsOf: bytes)
+        let at = last.map { $0 + 1 } ?? record.entries.firstIndex { $0.tag > Self.systemNumber } ?? record.entries.count
+        record.insertField(Self.systemNumber, content: content, at: at)
+        context.record(Self.name, tag: "035", before: nil, after: EditableField.display(content, dataField: true))
     }
 
     func holdingsFields(code: String, location: String?, into record: inout MARCRecord, _ context: inout NormalizationContext) {
