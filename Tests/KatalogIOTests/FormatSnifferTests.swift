@@ -154,6 +154,21 @@ private func isisExport(lineBreak: [UInt8]) -> [UInt8] {
         #expect(FormatSniffer.sniff(utf8("hello")) == nil)
     }
 
+    @Test func dublinCoreByItsNamespaceNotMARCXMLInTheSameEnvelope() {
+        let dc = utf8("""
+            <?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>\
+            <metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/ " \
+            xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Judul</dc:title></oai_dc:dc>
+            """)
+        #expect(FormatSniffer.sniff(dc) == .oaiDC)
+        let marc = utf8("""
+            <?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListMetadataFormats>\
+            <metadataPrefix>oai_dc</metadataPrefix><metadataNamespace>http://www.openarchives.org/OAI/2.0/oai_dc/\
+            </metadataNamespace><record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000   4500</leader>
+            """)
+        #expect(FormatSniffer.sniff(marc) == .marcxml)
+    }
+
     @Test func emptyAndBlankAreNothing() {
         #expect(FormatSniffer.sniff([]) == nil)
         #expect(FormatSniffer.sniff(utf8(" \r\n\t ")) == nil)
@@ -161,7 +176,7 @@ private func isisExport(lineBreak: [UInt8]) -> [UInt8] {
     }
 
     @Test func formatNames() {
-        #expect(RecordFormat.allCases.map(\.rawValue) == ["iso2709", "marcxml", "json", "mrk", "isis", "isis-iso"])
+        #expect(RecordFormat.allCases.map(\.rawValue) == ["iso2709", "marcxml", "json", "mrk", "isis", "isis-iso", "oai_dc"])
         #expect(RecordFormat(rawValue: "isis-iso") == .isisISO)
         #expect(RecordFormat(rawValue: "isisISO") == nil)
         #expect(Set(RecordFormat.allCases.map(\.displayName)).count == RecordFormat.allCases.count)
