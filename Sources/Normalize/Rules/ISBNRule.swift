@@ -24,6 +24,10 @@ public struct ISBNRule: NormalizationRule {
         // The plan is made while views of the record exist; they are gone before the record changes,
         // so that the edits do not copy the record's storage.
         let plan = makePlan(record, &context)
+        guard !plan.isEmpty else { return }
+        // One allocation for all the new contents rather than a regrowth per edit.
+        record.storage.reserveCapacity(record.storage.count + plan.reduce(0) { $0 + $1.1.reduce(0) { $0 + $1.count } })
+        record.entries.reserveCapacity(record.entries.count + plan.reduce(0) { $0 + $1.1.count })
         for (i, contents) in plan.reversed() {
             record.replaceField(at: i, content: contents[0])
             for (k, c) in contents.dropFirst().enumerated() { record.insertField(Self.tag, content: c, at: i + 1 + k) }

@@ -22,10 +22,16 @@ struct NonFilingRule: RecordRule {
             if Self.firstIndicator.contains(tag) { indicator = field.indicator1; which = "ind1" }
             else if Self.secondIndicator.contains(tag) { indicator = field.indicator2; which = "ind2" }
             else { continue }
-            guard ASCII.isDigit(indicator),
-                let title = field.subfields.first(where: { $0.code == UInt8(ascii: "a") })?.value
-            else { continue }
+            guard ASCII.isDigit(indicator) else { continue }
             let declared = Int(indicator) - 48
+            guard let title = field.subfields.first(where: { $0.code == UInt8(ascii: "a") })?.value else {
+                if declared != 0 {
+                    c.add(.warning, Self.rule, "the indicator skips \(declared) characters but the field has no $a",
+                        tag: field.tag.shown(linkedTo: tag), position: which,
+                        at: Int(c.record.entries[i].start) + (which == "ind1" ? 0 : 1))
+                }
+                continue
+            }
             let expected = expectedSkip(title)
             let at = Int(c.record.entries[i].start) + (which == "ind1" ? 0 : 1)
             if let (article, count) = expected, count != declared {
@@ -63,9 +69,11 @@ struct NonFilingRule: RecordRule {
             return nil
         }
         count += word.count + 1
-        // Quotes and brackets right after the article are skipped too (`The "Ring"` skips 5).
+        // Blanks, quotes and brackets right after the article are skipped too (`The  salt-box` skips 5,
+        // `The "Ring"` 5).
         for b in after.dropFirst() {
-            guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "[") || b == UInt8(ascii: "(")
+            guard b == UInt8(ascii: " ") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+                || b == UInt8(ascii: "[") || b == UInt8(ascii: "(")
             else { break }
             count += 1
         }

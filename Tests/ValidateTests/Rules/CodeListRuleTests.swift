@@ -26,7 +26,8 @@ import Validate
 @Test(arguments: [
     ("The catalogue", "4", nil), ("The catalogue", "0", "article 'the'"), ("A priori", "0", nil),
     ("Catalogue", "4", "not a leading article"), ("L'homme", "2", nil), ("\"The Ring\"", "5", nil),
-    ("Los Angeles", "0", nil), ("A land between", "2", nil),
+    ("Los Angeles", "0", nil), ("A land between", "2", nil), ("The  salt-box house", "5", nil),
+    ("The  salt-box house", "4", "5 non-filing"), ("A is for America", "0", nil),
 ] as [(String, String, String?)])
 func nonFilingIndicators(_ title: String, _ indicator: String, _ expected: String?) {
     let r = replacing("245", in: cleanRecord(), indicators: "1" + indicator, subfields: [("a", title)])
