@@ -14,7 +14,8 @@ struct ISISISOFramer {
         var streamOffset: Int64
         /// Data positions where line breaks were removed, with their length (for findings' offsets).
         var breaks: [(at: Int, length: Int)] = []
-        var junkBefore: (offset: Int64, bytes: [UInt8])?
+        /// Bytes skipped before the leader: where they began, the first few, and how many.
+        var junkBefore: (offset: Int64, bytes: [UInt8], count: Int)?
         var truncated = false
         var lineBreaksIrregular = false
 
@@ -30,6 +31,11 @@ struct ISISISOFramer {
     private(set) var consumedOffset: Int64 = 0
     /// Line width learnt from the first break inside a record.
     private(set) var lineWidth: Int?
+    /// Junk met before the next leader, consumed as it is scanned (only a sample is kept): a stream
+    /// of junk is scanned once and never held, rather than rescanned from its start at every chunk
+    /// (50 MB without a leader took many minutes).
+    private var pendingJunk: (offset: Int64, bytes: [UInt8], count: Int)?
+    static let junkSampleBytes = 64
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         if start > 0 && start >= buffer.count / 2 {
@@ -55,16 +61,20 @@ struct ISISISOFramer {
     mutating func next(atEnd: Bool) -> Frame? {
         // Skip to the next leader: fillers silently, anything else as junk.
         var p = start
-        var junk: [UInt8] = []
-        var junkOffset: Int64 = 0
         while true {
             while p < buffer.count && Self.isFiller(buffer[p]) { p += 1 }
-            if p + 24 > buffer.count { return nil }
+            if p + 24 > buffer.count {
+                // Everything before `p` is filler or junk already tried as a leader: consumed.
+                advance(to: p)
+                return nil
+            }
             if isLeader(at: p) { break }
-            if junk.isEmpty { junkOffset = consumedOffset + Int64(p - start) }
-            junk.append(buffer[p])
+            if pendingJunk == nil { pendingJunk = (consumedOffset + Int64(p - start), [], 0) }
+            if pendingJunk!.bytes.count < Self.junkSampleBytes { pendingJunk!.bytes.append(buffer[p]) }
+            pendingJunk!.count += 1
             p += 1
         }
+        advance(to: p)
         // Breaks where the line width puts them; else none (an unwrapped export with CR or LF in
         // its data); else every CR and LF (lines of another width, or re-wrapped by some tool).
         var chosen: (frame: Frame, end: Int)?
@@ -90,15 +100,22 @@ struct ISISISOFramer {
         var frame = chosen!.frame
         advance(to: chosen!.end)
         frame.streamOffset = consumedOffset - Int64(chosen!.end - p)
-        if !junk.isEmpty { frame.junkBefore = (junkOffset, junk) }
+        frame.junkBefore = pendingJunk
+        pendingJunk = nil
         return frame
     }
 
     /// Bytes left over at the end of input that were not fillers.
-    mutating func takeTrailing() -> (offset: Int64, bytes: [UInt8])? {
+    mutating func takeTrailing() -> (offset: Int64, bytes: [UInt8], count: Int)? {
         let rest = buffer[start...].filter { !Self.isFiller($0) }
-        defer { advance(to: buffer.count) }
-        return rest.isEmpty ? nil : (consumedOffset, Array(rest))
+        defer {
+            advance(to: buffer.count)
+            pendingJunk = nil
+        }
+        guard var junk = pendingJunk else { return rest.isEmpty ? nil : (consumedOffset, Array(rest), rest.count) }
+        junk.bytes += rest.prefix(max(0, Self.junkSampleBytes - junk.bytes.count))
+        junk.count += rest.count
+        return junk
     }
 
     static func isTerminator(_ b: UInt8?) -> Bool { b == UInt8(ascii: "#") || b == 0x1D }

@@ -43,7 +43,7 @@ public struct ISISISOReader<Source: ByteSource>: ISISRecordReader {
                 recordNumber += 1
                 if let junk = frame.junkBefore {
                     try findings.report(Finding(.warning, .isisISOJunk,
-                        "\(junk.bytes.count) byte(s) before the record's leader (\(ASCII.escaped(junk.bytes, limit: 16)))",
+                        "\(junk.count) byte(s) before the record's leader (\(ASCII.escaped(junk.bytes, limit: 16)))",
                         action: "skipped", file: fileName, recordNumber: recordNumber, streamOffset: junk.offset))
                 }
                 if frame.lineBreaksIrregular && !reportedIrregularBreaks {
@@ -62,7 +62,7 @@ public struct ISISISOReader<Source: ByteSource>: ISISRecordReader {
             if atEnd {
                 if !finished, let rest = framer.takeTrailing() {
                     try findings.report(Finding(.warning, .isisISOJunk,
-                        "\(rest.bytes.count) byte(s) after the last record (\(ASCII.escaped(rest.bytes, limit: 16)))",
+                        "\(rest.count) byte(s) after the last record (\(ASCII.escaped(rest.bytes, limit: 16)))",
                         action: "skipped", file: fileName, streamOffset: rest.offset))
                 }
                 finished = true

@@ -99,9 +99,18 @@ extension ISISMasterFile {
             }
             return hits
         }
-        var shift = overrides.shift ?? ctl.shift
+        // MSTXL is 0–6; any other high byte of MFTYPE is damage. Taken as it stood, a shift over 11
+        // made the XRF block unit (2048 >> shift) zero and trapped on a division by zero (fuzzing,
+        // Fixtures/fuzz-regressions/isis-mstxl-out-of-range.mst).
+        let controlShift = (0...6).contains(ctl.shift) ? ctl.shift : 0
+        if overrides.shift == nil && controlShift != ctl.shift && samples.isEmpty {
+            note(.warning, .isisShiftMismatch,
+                "the control record gives MSTXL \(ctl.shift) (MFTYPE 0x\(String(ctl.type, radix: 16))), which cannot be",
+                "read with shift 0")
+        }
+        var shift = overrides.shift ?? controlShift
         if overrides.shift == nil && !samples.isEmpty {
-            var candidates = [ctl.shift] + (ctl.shift == 4 ? [3] : []) + [0, 3, 6, 1, 2, 4, 5]
+            var candidates = [controlShift] + (controlShift == 4 ? [3] : []) + [0, 3, 6, 1, 2, 4, 5]
             candidates = candidates.filter { (0...6).contains($0) }
             var best = (shift: candidates[0], hits: -1)
             for s in candidates where best.hits < samples.count {

@@ -34,7 +34,13 @@ public struct ISISXRFEntry: Sendable, Hashable {
         self.mfn = mfn
         self.pointer = pointer
         let a = Int(pointer.magnitude)
-        let signedBlock = Int(pointer) / (2048 >> s)  // truncates toward zero and keeps the sign, as C does
+        // A shift over 11 (only from damage: MSTXL is 0–6) leaves no block number at all.
+        let unit = 2048 >> s
+        guard unit > 0 else {
+            (block, blockOffset, isNew, isPending, kind) = (0, 0, false, false, pointer == 0 ? .neverAssigned : .invalid)
+            return
+        }
+        let signedBlock = Int(pointer) / unit  // truncates toward zero and keeps the sign, as C does
         blockOffset = (a & (0x1FF >> s)) << s
         isNew = a & (0x400 >> s) != 0
         isPending = a & (0x200 >> s) != 0

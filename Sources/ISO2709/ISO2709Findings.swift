@@ -7,6 +7,7 @@ extension FindingCode {
     public static let strayBytes: FindingCode = "iso2709.stray-bytes"
     public static let missingRecordTerminator: FindingCode = "iso2709.missing-record-terminator"
     public static let recordCutAtLimit: FindingCode = "iso2709.record-cut-at-limit"
+    public static let recordTooLarge: FindingCode = "iso2709.record-too-large"
     public static let lengthNotNumeric: FindingCode = "iso2709.length-not-numeric"
     public static let lengthInCharacters: FindingCode = "iso2709.length-in-characters"
     public static let lengthMismatch: FindingCode = "iso2709.length-mismatch"

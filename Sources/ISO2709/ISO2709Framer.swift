@@ -14,6 +14,16 @@ import MARCRecord
 /// length its leader gives when the byte before that point ends a field and a plausible leader
 /// follows. Everything else — lengths counted in characters, broken directories — is the parser's
 /// business: framing on 0x1D keeps one bad length from swallowing the next record.
+/// Bounds that hold against hostile input (README, "Hostile input and fuzzing").
+public enum ISO2709Limits {
+    /// The longest run of bytes read as one record when no record terminator comes. ISO 2709 cannot
+    /// state more than 99,999; lenient framing by the terminator allows ten times that for records
+    /// whose length wrapped, and no more: a longer run is refused (`iso2709.record-too-large`) and
+    /// skipped to its next terminator without being buffered, so a terminator-less 1 GB file costs
+    /// one pass and about this much memory.
+    public static let maxRecordBytes = 1 << 20
+}
+
 package struct ISO2709Framer {
     package struct Junk: Sendable {
         package var streamOffset: Int64
@@ -40,9 +50,17 @@ package struct ISO2709Framer {
     /// Stream offset of `buffer[0]`.
     private var bufferOffset: Int64 = 0
     private var pendingJunk: Junk?
+    /// Bytes after `readIndex` already searched for a terminator in vain: a record arriving in many
+    /// chunks is searched once, not once per chunk (which was quadratic in the record's size).
+    private var searchedWithoutTerminator = 0
+    /// After a frame cut at `maxFrameBytes`: the rest of that run, up to and including the next
+    /// 0x1D, is dropped as it arrives (never buffered), so a terminator-less gigabyte costs one pass.
+    package private(set) var discarding = false
+    /// Bytes dropped so far while `discarding`.
+    package private(set) var discardedBytes: Int64 = 0
     package let maxFrameBytes: Int
 
-    package init(maxFrameBytes: Int = 8 << 20) {
+    package init(maxFrameBytes: Int = ISO2709Limits.maxRecordBytes) {
         self.maxFrameBytes = maxFrameBytes
     }
 
@@ -80,14 +98,22 @@ package struct ISO2709Framer {
 
     /// The next complete frame, or `nil` when more bytes are needed (or, at the end, none are left).
     package mutating func nextFrame(atEnd: Bool) -> Frame? {
+        if discarding {
+            let from = readIndex
+            let hit = findTerminator(from: from)
+            readIndex = hit.map { $0 + 1 } ?? buffer.count
+            discardedBytes += Int64(readIndex - from)
+            searchedWithoutTerminator = 0
+            guard hit != nil else { return nil }
+            discarding = false
+        }
+        let before = readIndex
         skipJunk()
+        if readIndex != before { searchedWithoutTerminator = 0 }
         guard readIndex < buffer.count else { return nil }
         let start = readIndex
         let available = buffer.count - start
-        let terminator: Int? = buffer.withUnsafeBufferPointer { p in
-            guard let hit = memchr(p.baseAddress! + start, Int32(Byte.recordTerminator), available) else { return nil }
-            return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+        let terminator = findTerminator(from: start + min(searchedWithoutTerminator, available))
         var frame: Frame
         if let t = terminator {
             frame = Frame(range: start..<(t + 1), streamOffset: offset(start), terminated: true,
@@ -107,13 +133,27 @@ package struct ISO2709Framer {
         } else if available > maxFrameBytes {
             frame = Frame(range: start..<(start + maxFrameBytes), streamOffset: offset(start), terminated: false,
                 cutAtLeaderLength: false, cutAtLimit: true, junkBefore: nil)
+            discarding = true
+            discardedBytes = Int64(maxFrameBytes)
         } else {
+            searchedWithoutTerminator = available
             return nil
         }
         frame.junkBefore = pendingJunk
         pendingJunk = nil
         readIndex = frame.range.upperBound
+        searchedWithoutTerminator = 0
         return frame
+    }
+
+    private func findTerminator(from index: Int) -> Int? {
+        guard index < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { p in
+            guard let hit = memchr(p.baseAddress! + index, Int32(Byte.recordTerminator), p.count - index) else {
+                return nil
+            }
+            return p.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private func offset(_ index: Int) -> Int64 { bufferOffset + Int64(index) }

@@ -21,7 +21,7 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
     public private(set) var recordStreamOffset: Int64?
 
     public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 18,
-        maxRecordBytes: Int = 8 << 20)
+        maxRecordBytes: Int = ISO2709Limits.maxRecordBytes)
     {
         self.source = source
         self.fileName = fileName
@@ -49,10 +49,15 @@ public struct ISO2709Reader<Source: ByteSource>: RecordReader {
                         streamOffset: frame.streamOffset + Int64(frame.range.count),
                         recordOffset: frame.range.count, tag: nil))
                 } else if frame.cutAtLimit {
-                    try report(Finding(.error, .recordCutAtLimit,
+                    // Refused, not parsed: a record this long is not ISO 2709 (at most 99,999 bytes), and
+                    // parsing megabytes of whatever it is would only invent fields. The framer drops the
+                    // rest of the run up to the next terminator.
+                    try report(Finding(.error, .recordTooLarge,
                         "no record terminator within \(framer.maxFrameBytes) bytes",
-                        action: "bytes up to the limit read as one record", file: fileName,
+                        action: "record skipped up to the next record terminator", file: fileName,
                         recordNumber: recordNumber, streamOffset: frame.streamOffset, recordOffset: 0, tag: nil))
+                    recordsSkipped += 1
+                    continue
                 } else if !frame.terminated {
                     try report(Finding(.warning, .missingRecordTerminator, "input ends without a record terminator",
                         action: "record ended at the end of the input", file: fileName, recordNumber: recordNumber,

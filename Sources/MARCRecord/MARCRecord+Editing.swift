@@ -48,6 +48,28 @@ extension MARCRecord {
         return bytes
     }
 
+    // Byte-array forms of the edits above. Callers in other modules (the normalizer's rules, the ISIS
+    // mapping) hold `[UInt8]`; the generic forms would copy those through unspecialized collection
+    // code, element by element.
+
+    public mutating func appendField(_ tag: Tag, content: [UInt8]) {
+        entries.append(storeBytes(tag, content))
+    }
+
+    public mutating func insertField(_ tag: Tag, content: [UInt8], at index: Int) {
+        entries.insert(storeBytes(tag, content), at: index)
+    }
+
+    public mutating func replaceField(at index: Int, tag: Tag? = nil, content: [UInt8]) {
+        entries[index] = storeBytes(tag ?? entries[index].tag, content)
+    }
+
+    private mutating func storeBytes(_ tag: Tag, _ content: [UInt8]) -> FieldEntry {
+        let start = storage.count
+        storage.append(contentsOf: content)
+        return FieldEntry(tag: tag, start: start, length: content.count)
+    }
+
     /// Drops storage bytes no field refers to any more.
     public mutating func compact() {
         var fresh = Array(storage[0..<Leader.length])

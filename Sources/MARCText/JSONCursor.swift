@@ -30,7 +30,7 @@ struct JSONCursor {
     var index = 0
     var notes: [StringNote] = []
     /// Deepest nesting `skipValue` follows before giving up (keeps the stack bounded on hostile input).
-    static let maxDepth = 256
+    static let maxDepth = MARCTextLimits.maxJSONDepth
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!

@@ -157,6 +157,10 @@ struct JSONFramer {
         guard atEnd else { return nil }
         if let junk = pendingJunk {
             pendingJunk = nil
+            // The junk line ran to the end of the input (no line feed): it is all consumed, so the
+            // next call must not resume skipping it (that found no pending junk and trapped; fuzzing,
+            // Fixtures/fuzz-regressions/json-junk-last-line-no-newline.json).
+            skippingJunkLine = false
             return .junk(junk)
         }
         if layout != .top {

@@ -22,7 +22,7 @@ public struct MARCJSONReader<Source: ByteSource>: RecordReader {
     public private(set) var recordsSkipped = 0
 
     public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 18,
-        maxRecordBytes: Int = 8 << 20)
+        maxRecordBytes: Int = MARCTextLimits.maxJSONRecordBytes)
     {
         self.source = source
         self.fileName = fileName

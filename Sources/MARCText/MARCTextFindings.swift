@@ -82,6 +82,22 @@ extension FindingCode {
     public static let mrkUnknownMnemonic: FindingCode = "mrk.unknown-mnemonic"
     /// A line longer than the reader's limit.
     public static let mrkLineTooLong: FindingCode = "mrk.line-too-long"
+    public static let mrkRecordTooLarge: FindingCode = "mrk.record-too-large"
     /// Writer: a tag byte that cannot stand in a `.mrk` line.
     public static let mrkUnwritableTag: FindingCode = "mrk.unwritable-tag"
+}
+
+/// Bounds that hold against hostile input (README, "Hostile input and fuzzing").
+public enum MARCTextLimits {
+    /// One MARC-in-JSON record object; a longer one is skipped unparsed (`json.record-too-large`).
+    public static let maxJSONRecordBytes = 8 << 20
+    /// Nesting of arrays and objects inside a record (MARC-in-JSON needs 4); deeper is a syntax error
+    /// (`json.syntax`, "values nested too deep"). The framer counts depth without recursion.
+    public static let maxJSONDepth = 256
+    /// One `.mrk` line; a longer one is read in pieces (`mrk.line-too-long`).
+    public static let maxMRKLineBytes = 8 << 20
+    /// One `.mrk` record (lines up to a blank line); past either bound the record is skipped
+    /// (`mrk.record-too-large`) up to the next blank line or leader.
+    public static let maxMRKRecordBytes = 8 << 20
+    public static let maxMRKFieldsPerRecord = 100_000
 }

@@ -27,12 +27,14 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
     private var builder: MRKRecordBuilder?
     /// The line before was cut at the length limit: this one is its rest, whatever it starts with.
     private var restOfCutLine = false
+    /// A record went over `MARCTextLimits`: its lines are dropped up to the next blank line or leader.
+    private var skippingOversizedRecord = false
     /// Records met so far, including skipped ones: the record number in findings.
     public private(set) var recordNumber = 0
     public private(set) var recordsSkipped = 0
 
     public init(source: Source, fileName: String = "-", mode: ReadMode = .lenient, chunkSize: Int = 1 << 18,
-        maxLineBytes: Int = 8 << 20)
+        maxLineBytes: Int = MARCTextLimits.maxMRKLineBytes)
     {
         self.source = source
         self.fileName = fileName
@@ -61,8 +63,25 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
                 continue
             }
             if let record = try take(line) { return record }
+            if let b = builder, b.byteCount > MARCTextLimits.maxMRKRecordBytes
+                || b.fieldCount > MARCTextLimits.maxMRKFieldsPerRecord
+            {
+                try refuseOversizedRecord(b)
+            }
         }
         return nil
+    }
+
+    /// Drops the record being built: with no blank line, a file of field lines would otherwise be one
+    /// record as large as the file.
+    private mutating func refuseOversizedRecord(_ b: MRKRecordBuilder) throws(ReadError) {
+        builder = nil
+        skippingOversizedRecord = true
+        recordsSkipped += 1
+        try report(Finding(.error, .mrkRecordTooLarge,
+            "record has more than \(MARCTextLimits.maxMRKRecordBytes) bytes or \(MARCTextLimits.maxMRKFieldsPerRecord) fields",
+            action: "record skipped up to the next blank line or leader", file: fileName,
+            recordNumber: b.site.recordNumber, streamOffset: b.site.streamOffset))
     }
 
     /// Handles one line; returns a record when the line ended one.
@@ -81,6 +100,17 @@ public struct MRKReader<Source: ByteSource>: RecordReader {
         }
         let bytes = splitter.input.bytes
         defer { restOfCutLine = line.cut }
+        if skippingOversizedRecord {
+            if bytes[range].allSatisfy({ $0 == TextByte.space || $0 == TextByte.tab }) {
+                skippingOversizedRecord = false
+                return nil
+            }
+            let isLeader = !restOfCutLine && range.count >= 4 && bytes[range.lowerBound] == TextByte.equals
+                && (bytes[(range.lowerBound + 1)..<(range.lowerBound + 4)].elementsEqual("LDR".utf8)
+                    || bytes[(range.lowerBound + 1)..<(range.lowerBound + 4)].elementsEqual("000".utf8))
+            guard isLeader else { return nil }
+            skippingOversizedRecord = false
+        }
         if restOfCutLine, builder != nil, bytes.withUnsafeBufferPointer({ p in
             builder!.addContinuation(p.baseAddress!, range, lineOffset: offset, lineNumber: line.number,
                 reported: false)

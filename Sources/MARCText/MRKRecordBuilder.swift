@@ -13,6 +13,10 @@ struct MRKRecordBuilder {
     private var marc8 = false
     private var scratch: [UInt8] = []
 
+    /// Bytes and fields collected so far (the reader bounds them: `MARCTextLimits`).
+    var byteCount: Int { storage.count }
+    var fieldCount: Int { entries.count }
+
     init(site: RecordSite) {
         self.site = site
         storage.reserveCapacity(2048)

@@ -4,6 +4,7 @@ public import MARCRecord
 extension FindingCode {
     public static let dcMalformed: FindingCode = "oaidc.malformed-xml"
     public static let dcDoctypeRefused: FindingCode = "oaidc.doctype-refused"
+    public static let dcTooLarge: FindingCode = "oaidc.too-large"
     public static let dcIllegalCharacter: FindingCode = "oaidc.illegal-character"
     /// A byte that is not UTF-8 in a UTF-8 document, read as Windows-1252.
     public static let dcInvalidUTF8: FindingCode = "oaidc.invalid-utf8"
@@ -42,4 +43,13 @@ public struct HarvestedDublinCore: Sendable, Hashable {
         self.recordNumber = recordNumber
         self.line = line
     }
+}
+
+/// Bounds that hold against hostile input (README, "Hostile input and fuzzing"); past them the
+/// description is kept with what fits and an error finding `oaidc.too-large`.
+public enum DublinCoreLimits {
+    /// One element's text (an abstract runs to a few kilobytes).
+    public static let maxValueBytes = 1 << 20
+    /// Elements of one description.
+    public static let maxElementsPerRecord = 10_000
 }

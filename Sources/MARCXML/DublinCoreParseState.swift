@@ -54,6 +54,8 @@ final class DublinCoreParseState {
     private var element: DublinCoreRecord.Element?
     private var nestedReported = false
     private var text: [UInt8] = []
+    /// A value or a description went over `DublinCoreLimits` (reported once per description).
+    private var limitReported = false
 
     init(fileName: String) {
         self.fileName = fileName
@@ -72,6 +74,11 @@ final class DublinCoreParseState {
         depth += 1
         if let dcDepth {
             if depth == dcDepth + 1 {
+                guard elements.count < DublinCoreLimits.maxElementsPerRecord else {
+                    reportLimit("more than \(DublinCoreLimits.maxElementsPerRecord) elements", action: "the rest dropped")
+                    element = nil
+                    return
+                }
                 element = DublinCoreRecord.Element(name: String(cString: name), value: "",
                     namespace: uri.map { DublinCoreNames.trimmedURI($0) },
                     language: Self.attribute(count, attributes, "lang", DublinCoreNames.xml),
@@ -127,6 +134,13 @@ final class DublinCoreParseState {
 
     func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
         guard !stopped, element != nil || headerLeaf != .none else { return }
+        // libxml2 bounds text only in its own tree builder, not for a SAX callback: bounded here.
+        let room = DublinCoreLimits.maxValueBytes - text.count
+        if length > room {
+            reportLimit("a value longer than \(DublinCoreLimits.maxValueBytes) bytes", action: "value cut")
+            if room > 0 { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room)) }
+            return
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
     }
 
@@ -153,6 +167,7 @@ final class DublinCoreParseState {
         elements = []
         element = nil
         nestedReported = false
+        limitReported = false
     }
 
     private func endDescription() {
@@ -190,6 +205,12 @@ final class DublinCoreParseState {
     }
 
     // MARK: - Findings
+
+    private func reportLimit(_ what: String, action: String) {
+        guard !limitReported else { return }
+        limitReported = true
+        note(.error, .dcTooLarge, "description has \(what)", action: action)
+    }
 
     var bytesConsumed: Int64 { ctxt.map { Int64(xmlByteConsumed($0)) } ?? bytesFed }
 

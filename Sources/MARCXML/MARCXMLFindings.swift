@@ -4,6 +4,7 @@ public import MARCRecord
 extension FindingCode {
     public static let xmlMalformed: FindingCode = "marcxml.malformed-xml"
     public static let xmlDoctypeRefused: FindingCode = "marcxml.doctype-refused"
+    public static let xmlRecordTooLarge: FindingCode = "marcxml.record-too-large"
     public static let xmlMissingLeader: FindingCode = "marcxml.missing-leader"
     public static let xmlBadLeader: FindingCode = "marcxml.bad-leader"
     public static let xmlBadTag: FindingCode = "marcxml.bad-tag"
@@ -26,3 +27,14 @@ enum MARCXMLNames {
 /// Kept in this module so the optimizer folds it into loops (a cross-module static getter costs a
 /// call per byte).
 let subfieldDelimiter: UInt8 = 0x1F
+
+/// Bounds that hold against hostile input (README, "Hostile input and fuzzing"). libxml2 itself,
+/// without `XML_PARSE_HUGE`, refuses nesting deeper than 256 elements and names or attribute values
+/// over 10,000,000 bytes (`marcxml.malformed-xml`); these bound what a record collects.
+public enum MARCXMLLimits {
+    /// Field data of one record (ISO 2709 allows 99,999 bytes); past it the record is skipped
+    /// (`marcxml.record-too-large`) and what it held is dropped as it arrives.
+    public static let maxRecordBytes = 8 << 20
+    /// Fields of one record (an ISO 2709 record holds at most about 7,700).
+    public static let maxFieldsPerRecord = 100_000
+}

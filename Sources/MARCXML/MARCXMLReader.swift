@@ -52,6 +52,9 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
                     return record
                 case .findings(let found):
                     for f in found { try findings.report(f) }
+                case .skipped(let found):
+                    recordsSkipped += 1
+                    for f in found { try findings.report(f) }
                 case .fatal(let finding, let insideRecord):
                     if findings.mode == .strict { throw ReadError(.strictStop, finding) }
                     findings.append(finding)

@@ -19,6 +19,8 @@ struct ItemBatch: Sendable {
 /// One thing the parser met, in document order.
 enum ParsedItem: Sendable {
     case record(MARCRecord, [Finding])
+    /// A record refused whole (over `MARCXMLLimits`); the findings say why.
+    case skipped([Finding])
     /// The document cannot go on (malformed XML); the finding says where.
     case fatal(Finding, insideRecord: Bool)
     /// The document was refused before any record (a DOCTYPE).

@@ -200,6 +200,9 @@ extension SAXState {
         case .controlField:
             if let fieldTag {
                 entries.append(FieldEntry(tag: fieldTag, start: fieldStart, length: storage.count - fieldStart))
+                if entries.count > MARCXMLLimits.maxFieldsPerRecord {
+                    recordOverLimit("more than \(MARCXMLLimits.maxFieldsPerRecord) fields")
+                }
             }
             leaf = .none
         case .leader:
@@ -209,6 +212,9 @@ extension SAXState {
             if inDataField && Self.named(name, names.datafield, "datafield") {
                 if let fieldTag {
                     entries.append(FieldEntry(tag: fieldTag, start: fieldStart, length: storage.count - fieldStart))
+                    if entries.count > MARCXMLLimits.maxFieldsPerRecord {
+                        recordOverLimit("more than \(MARCXMLLimits.maxFieldsPerRecord) fields")
+                    }
                 }
                 inDataField = false
             }
@@ -218,8 +224,16 @@ extension SAXState {
     @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
         switch leaf {
-        case .subfield, .controlField: storage.append(bytes, count: length)
-        case .leader: leader.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+        case .subfield, .controlField:
+            storage.append(bytes, count: length)
+            // libxml2 bounds text nodes only in its own tree builder, not for a SAX `characters`
+            // callback: the record's size is bounded here.
+            if storage.count > MARCXMLLimits.maxRecordBytes {
+                recordOverLimit("more than \(MARCXMLLimits.maxRecordBytes) bytes of field data")
+            }
+        case .leader:
+            // Only the first 24 characters are kept; a few more are read so that the length is reported.
+            if leader.count < 1024 { leader.append(contentsOf: UnsafeBufferPointer(start: bytes, count: min(length, 1024))) }
         case .none: break
         }
     }

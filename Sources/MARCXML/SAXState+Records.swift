@@ -15,6 +15,7 @@ extension SAXState {
         entries.removeAll()
         recordFindings = []
         leaderSeen = false
+        recordOverLimit = false
         leaf = .none
         inDataField = false
     }
@@ -23,6 +24,10 @@ extension SAXState {
     @inline(never)
     mutating func endRecord() {
         inRecord = false
+        if recordOverLimit {
+            emit(.skipped(recordFindings))
+            return
+        }
         if !leaderSeen {
             note(.warning, .xmlMissingLeader, "record has no leader", action: "a default leader used", tag: "LDR")
         } else {
@@ -38,6 +43,20 @@ extension SAXState {
             for i in recordFindings.indices { recordFindings[i].controlNumber = number }
         }
         emit(.record(record, recordFindings))
+    }
+
+    /// The record is larger than `MARCXMLLimits` allows: report it once, drop what it holds (so memory
+    /// stays bounded however long it goes on) and skip it at its end. Out of line: never hot.
+    @inline(never)
+    mutating func recordOverLimit(_ what: String) {
+        if !recordOverLimit {
+            recordOverLimit = true
+            note(.error, .xmlRecordTooLarge, "record has \(what)", action: "record skipped", tag: fieldTag?.description)
+        }
+        storage.removeAll()
+        Self.defaultLeader.withUnsafeBufferPointer { storage.append($0.baseAddress!, count: $0.count) }
+        entries.removeAll()
+        fieldStart = storage.count
     }
 
     /// A tag from its attribute: three characters; fewer digits are zero-padded; anything else drops

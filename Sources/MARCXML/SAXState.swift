@@ -25,6 +25,8 @@ struct SAXState {
     var recordFindings: [Finding] = []
     var leader: [UInt8] = []
     var leaderSeen = false
+    /// The record went over `MARCXMLLimits`: its fields are being dropped and it will be skipped.
+    var recordOverLimit = false
     enum Leaf { case none, leader, controlField, subfield }
     var leaf = Leaf.none
     var fieldTag: Tag?

@@ -25,7 +25,10 @@ public struct LeaderRule: NormalizationRule {
         set(9, UInt8(ascii: "a"))
         set(10, UInt8(ascii: "2"))
         set(11, UInt8(ascii: "2"))
-        for (offset, b) in "4500".utf8.enumerated() { set(20 + offset, b) }
+        set(20, UInt8(ascii: "4"))
+        set(21, UInt8(ascii: "5"))
+        set(22, UInt8(ascii: "0"))
+        set(23, UInt8(ascii: "0"))
         record.indicatorCount = 2
         record.subfieldCodeLength = 2
         if changed {
