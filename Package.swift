@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "ISIS", targets: ["ISIS"]),
         .library(name: "Normalize", targets: ["Normalize"]),
         .library(name: "Validate", targets: ["Validate"]),
+        .library(name: "Dedup", targets: ["Dedup"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
@@ -49,6 +51,12 @@ let package = Package(
                 .embedInCode("Rules/articles.tsv"), .embedInCode("Rules/marcxml.xsd"),
             ],
             swiftSettings: upcoming),
+        .target(name: "Dedup", dependencies: ["MARCRecord", "KatalogIO", "Normalize"], swiftSettings: upcoming),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "Catalog",
+            dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "Normalize", "Dedup", "Pipeline", "CSQLite"],
+            swiftSettings: upcoming),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -58,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "Pipeline", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "Validate",
+                "Pipeline", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "Validate", "Dedup", "Catalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
