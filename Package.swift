@@ -114,6 +114,17 @@ let package = Package(
             dependencies: ["Validate", "MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "_KatalogTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
+            name: "DedupTests",
+            dependencies: ["Dedup", "Normalize", "MARCRecord", "KatalogIO", "MARCText", "ISO2709", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "CatalogTests",
+            dependencies: [
+                "Catalog", "Dedup", "Normalize", "Pipeline", "MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText",
+                "_KatalogTestSupport",
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
             name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
