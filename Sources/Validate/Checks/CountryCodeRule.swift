@@ -5,6 +5,7 @@ import MARCRecord
 struct CountryCodeRule: RecordRule {
     fileprivate static let rule = "marc21.country"
     let tables: RuleTables
+    private var codes: CodeListLookup { CodeListLookup(rule: Self.rule, noun: "country", codes: tables.countries) }
 
     func check(_ c: inout RecordCheck) {
         for (i, entry) in c.record.entries.enumerated() {
@@ -14,22 +15,12 @@ struct CountryCodeRule: RecordRule {
                 var code = content[content.startIndex + 15..<content.startIndex + 18]
                 if code.allSatisfy({ $0 == UInt8(ascii: "|") }) { continue }
                 if code.last == UInt8(ascii: " ") { code = code.dropLast() }
-                judge(code, tag: "008", position: "/15-17", at: content.startIndex + 15, &c)
+                codes.judge(code, tag: "008", position: "/15-17", at: content.startIndex + 15, &c)
             } else if entry.tag == Tags.t044 {
                 for subfield in c.fields[i].subfields where subfield.code == UInt8(ascii: "a") {
-                    judge(subfield.value, tag: "044", position: "$a", at: subfield.value.startIndex - 2, &c)
+                    codes.judge(subfield.value, tag: "044", position: "$a", at: subfield.value.startIndex - 2, &c)
                 }
             }
-        }
-    }
-
-    private func judge(_ code: ArraySlice<UInt8>, tag: String, position: String, at: Int, _ c: inout RecordCheck) {
-        switch tables.countries[String(decoding: code, as: UTF8.self)] {
-        case .current: break
-        case .obsolete:
-            c.add(.warning, Self.rule, "country code '\(code.shown)' is obsolete", tag: tag, position: position, at: at)
-        case nil:
-            c.add(.error, Self.rule, "'\(code.shown)' is not a MARC country code", tag: tag, position: position, at: at)
         }
     }
 }

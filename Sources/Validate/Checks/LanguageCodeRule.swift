@@ -7,6 +7,7 @@ struct LanguageCodeRule: RecordRule {
     fileprivate static let rule = "marc21.language"
     fileprivate static let codeSubfields = ByteSet(tableCell: "abdefghijkmnpqrt")
     let tables: RuleTables
+    private var codes: CodeListLookup { CodeListLookup(rule: Self.rule, noun: "language", codes: tables.languages) }
 
     func check(_ c: inout RecordCheck) {
         for (i, entry) in c.record.entries.enumerated() {
@@ -17,7 +18,7 @@ struct LanguageCodeRule: RecordRule {
                 if code.allSatisfy({ $0 == UInt8(ascii: " ") }) || code.allSatisfy({ $0 == UInt8(ascii: "|") }) {
                     continue
                 }
-                judge(code, tag: "008", position: "/35-37", at: content.startIndex + 35, &c)
+                codes.judge(code, tag: "008", position: "/35-37", at: content.startIndex + 35, &c)
             } else if entry.tag == Tags.t041 {
                 let field = c.fields[i]
                 if field.indicator2 == UInt8(ascii: "7") { continue }
@@ -34,21 +35,11 @@ struct LanguageCodeRule: RecordRule {
                     }
                     var start = value.startIndex
                     while start < value.endIndex {
-                        judge(value[start..<start + 3], tag: "041", position: name, at: value.startIndex - 2, &c)
+                        codes.judge(value[start..<start + 3], tag: "041", position: name, at: value.startIndex - 2, &c)
                         start += 3
                     }
                 }
             }
-        }
-    }
-
-    private func judge(_ code: ArraySlice<UInt8>, tag: String, position: String, at: Int, _ c: inout RecordCheck) {
-        switch tables.languages[String(decoding: code, as: UTF8.self)] {
-        case .current: break
-        case .obsolete:
-            c.add(.warning, Self.rule, "language code '\(code.shown)' is obsolete", tag: tag, position: position, at: at)
-        case nil:
-            c.add(.error, Self.rule, "'\(code.shown)' is not a MARC language code", tag: tag, position: position, at: at)
         }
     }
 }
