@@ -27,7 +27,9 @@ public struct Whitespace: NormalizationRule {
         var flagged: [Int] = []
         record.storage.withUnsafeBufferPointer { all in
             for i in entries.indices where !entries[i].tag.isControlField && entries[i].tag != Self.lccn {
-                if needsWork(UnsafeBufferPointer(rebasing: all[entries[i].range]), skip: indicatorCount) {
+                let field = UnsafeBufferPointer(start: all.baseAddress! + Int(entries[i].start), count: Int(entries[i].length))
+                // The coarse scan first: it clears almost every field at a fraction of the exact scan's cost.
+                if Self.mayNeedWork(field, skip: indicatorCount) && needsWork(field, skip: indicatorCount) {
                     flagged.append(i)
                 }
             }
