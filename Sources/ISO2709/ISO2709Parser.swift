@@ -18,6 +18,9 @@ package struct ISO2709Parser {
         var start: Int
     }
 
+    /// Spare capacity given to each record's storage (bytes) and, a 32nd of it, entries.
+    static let editRoom = 128
+
     var scratch: [RawEntry] = []
     var segments: [Range<Int>] = []
 
@@ -58,7 +61,14 @@ package struct ISO2709Parser {
                 site.streamOffset += Int64(p)
             }
         }
-        var storage = Array(bytes)
+        // Room for edits after the bytes: the normalizer adds fields to most records (an ISBN-13 beside
+        // every ISBN-10), and growing the storage then would copy the whole record a second time.
+        var storage = [UInt8](unsafeUninitializedCapacity: bytes.count + Self.editRoom) { buffer, count in
+            bytes.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress { buffer.baseAddress!.initialize(from: from, count: source.count) }
+            }
+            count = bytes.count
+        }
         let record = parseRecord(&storage, terminated: terminated, site: &site)
         if !site.findings.isEmpty, let number = record?.controlNumber {
             for i in site.findings.indices { site.findings[i].controlNumber = number }
@@ -185,7 +195,7 @@ package struct ISO2709Parser {
         }
 
         var entries: [FieldEntry] = []
-        entries.reserveCapacity(entryCount)
+        entries.reserveCapacity(entryCount + Self.editRoom / 32)
         if valid {
             for e in scratch {
                 entries.append(FieldEntry(tag: e.tag, start: dataStart + e.start, length: e.length - 1))

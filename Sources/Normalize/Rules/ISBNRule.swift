@@ -20,10 +20,17 @@ public struct ISBNRule: NormalizationRule {
     static let tag: Tag = "020"
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
-        guard record.has(Self.tag) else { return }
+        let tag = Self.tag  // read once: a static's accessor per entry costs more than the comparison
+        var count = 0
+        var bytes = 0
+        for entry in record.entries where entry.tag == tag {
+            count += 1
+            bytes += Int(entry.length)
+        }
+        guard count > 0 else { return }
         // The plan is made while views of the record exist; they are gone before the record changes,
         // so that the edits do not copy the record's storage.
-        var plan = Plan()
+        var plan = Plan(fields: count, bytes: bytes)
         makePlan(record, &context, into: &plan)
         guard !plan.isEmpty else { return }
         plan.apply(to: &record)
@@ -38,11 +45,34 @@ public struct ISBNRule: NormalizationRule {
         /// ISBN-13 fields to add after the field that holds their ISBN-10, in record order.
         var addedBytes: [UInt8] = []
         var added: [(index: Int, range: Range<Int>)] = []
+        /// What the record's 020s hold: their count and content bytes, for the buffers' first size.
+        let fields: Int
+        let fieldBytes: Int
+
+        init(fields: Int, bytes: Int) {
+            self.fields = fields
+            fieldBytes = bytes
+        }
 
         var isEmpty: Bool { rewritten.isEmpty && added.isEmpty }
 
+        /// Room for the contents that replace 020s, allocated once: a rewrite is at most half again as
+        /// long as the field (every qualifier gains `$q`, loses its separator) plus a leading `0`.
+        mutating func reserveForRewrites() {
+            guard rewritten.capacity == 0 else { return }
+            rewritten.reserveCapacity(fields + 1)
+            bytes.reserveCapacity(fieldBytes * 2 + 16)
+        }
+
+        /// Room for the added ISBN-13 fields: indicators, `$a`, thirteen digits, and the qualifiers.
+        mutating func reserveForAdditions() {
+            guard added.capacity == 0 else { return }
+            added.reserveCapacity(fields)
+            addedBytes.reserveCapacity(fieldBytes * 2 + 24 * fields)
+        }
+
         /// A field with rewritten contents loses its own; the contents come in its place, then the
-        /// ISBN-13s added after it.
+        /// ISBN-13s added after it. The entries are moved up in place, from the back.
         func apply(to record: inout MARCRecord) {
             let tag = ISBNRule.tag
             let base = record.storage.count
@@ -50,27 +80,40 @@ public struct ISBNRule: NormalizationRule {
             record.storage.reserveCapacity(addedBase + addedBytes.count)
             record.storage.append(contentsOf: bytes)
             record.storage.append(contentsOf: addedBytes)
-            var entries: [FieldEntry] = []
-            entries.reserveCapacity(record.entries.count + rewritten.count + added.count)
-            var r = 0
-            var a = 0
-            for (i, entry) in record.entries.enumerated() {
-                if r < rewritten.count && rewritten[r].index == i {
-                    while r < rewritten.count && rewritten[r].index == i {
-                        let range = rewritten[r].range
-                        entries.append(FieldEntry(tag: tag, start: base + range.lowerBound, length: range.count))
-                        r += 1
+            var replaced = 0
+            for k in rewritten.indices where k == 0 || rewritten[k - 1].index != rewritten[k].index { replaced += 1 }
+            // Every rewritten field has at least one content: the record never has fewer entries.
+            let oldCount = record.entries.count
+            let newCount = oldCount - replaced + rewritten.count + added.count
+            record.entries.append(contentsOf: repeatElement(FieldEntry(tag: tag, start: 0, length: 0),
+                                                            count: newCount - oldCount))
+            record.entries.withUnsafeMutableBufferPointer { entries in
+                var w = newCount - 1
+                var r = rewritten.count - 1
+                var a = added.count - 1
+                var i = oldCount - 1
+                // Below the first field that changes, every entry is already where it belongs.
+                while i >= 0 && (r >= 0 || a >= 0) {
+                    while a >= 0 && added[a].index == i {
+                        let range = added[a].range
+                        entries[w] = FieldEntry(tag: tag, start: addedBase + range.lowerBound, length: range.count)
+                        w -= 1
+                        a -= 1
                     }
-                } else {
-                    entries.append(entry)
-                }
-                while a < added.count && added[a].index == i {
-                    let range = added[a].range
-                    entries.append(FieldEntry(tag: tag, start: addedBase + range.lowerBound, length: range.count))
-                    a += 1
+                    if r >= 0 && rewritten[r].index == i {
+                        while r >= 0 && rewritten[r].index == i {
+                            let range = rewritten[r].range
+                            entries[w] = FieldEntry(tag: tag, start: base + range.lowerBound, length: range.count)
+                            w -= 1
+                            r -= 1
+                        }
+                    } else {
+                        entries[w] = entries[i]
+                        w -= 1
+                    }
+                    i -= 1
                 }
             }
-            record.entries = entries
         }
     }
 
@@ -87,17 +130,22 @@ public struct ISBNRule: NormalizationRule {
         func note(_ content: ArraySlice<UInt8>, index: Int, inPlan: Bool) {
             guard let a = Self.firstA(content) else { return }
             if a.count == 13 {
-                if let value = Self.decimalValue(a) { thirteens.append(value) }
+                guard let value = Self.decimalValue(a) else { return }
+                if thirteens.capacity == 0 { thirteens.reserveCapacity(plan.fields * 2) }
+                thirteens.append(value)
             } else if a.count == 10, ISBN.isValid10(a) {
+                if tens.capacity == 0 { tens.reserveCapacity(plan.fields) }
                 tens.append((index, inPlan, content.startIndex..<content.endIndex, a.startIndex..<a.endIndex))
             }
         }
-        for i in entries.indices where entries[i].tag == Self.tag {
+        let tag = Self.tag  // read once: a static's accessor per entry costs more than the comparison
+        for i in entries.indices where entries[i].tag == tag {
             let original = record.storage[Int(entries[i].start)..<Int(entries[i].start + entries[i].length)]
             if Self.isCanonical(original, indicatorCount: indicatorCount) {
                 note(original, index: i, inPlan: false)  // most 020s are already clean: nothing to rebuild
                 continue
             }
+            plan.reserveForRewrites()
             let mark = plan.bytes.count
             let first = plan.rewritten.count
             if Self.rewriteBytes(original, indicatorCount: indicatorCount, into: &plan.bytes) {
@@ -122,18 +170,23 @@ public struct ISBNRule: NormalizationRule {
             for k in first..<plan.rewritten.count { note(plan.bytes[plan.rewritten[k].range], index: i, inPlan: true) }
         }
         // ISBN-13 forms to add, placed after the field that holds the ISBN-10.
-        guard addISBN13 else { return }
+        guard addISBN13, !tens.isEmpty else { return }
+        plan.reserveForAdditions()
         for ten in tens {
             let source = ten.inPlan ? plan.bytes[...] : record.storage[...]
             let start = plan.addedBytes.count
             // `020 $a ISBN-13` with the indicators and the $q qualifiers of the field that holds the ISBN-10.
             let content = source[ten.content]
-            plan.addedBytes.append(contentsOf: content.prefix(2))
+            let i = content.startIndex
+            plan.addedBytes.append(content[i])
+            plan.addedBytes.append(content[i + 1])
             plan.addedBytes.append(ASCII.subfieldDelimiter)
             plan.addedBytes.append(UInt8(ascii: "a"))
             let digits = plan.addedBytes.count
-            plan.addedBytes.append(contentsOf: [0x39, 0x37, 0x38])
-            plan.addedBytes.append(contentsOf: source[ten.digits].prefix(9))
+            plan.addedBytes.append(0x39)
+            plan.addedBytes.append(0x37)
+            plan.addedBytes.append(0x38)
+            for k in ten.digits.lowerBound..<(ten.digits.lowerBound + 9) { plan.addedBytes.append(source[k]) }
             plan.addedBytes.append(ISBN.check13(plan.addedBytes[digits...]))
             let value = Self.decimalValue(plan.addedBytes[digits...])!
             guard !thirteens.contains(value) else {

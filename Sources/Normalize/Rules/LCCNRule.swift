@@ -12,10 +12,11 @@ public struct LCCNRule: NormalizationRule {
     static let tag: Tag = "010"
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
-        guard record.has(Self.tag) else { return }
+        let tag = Self.tag  // read once: a static's accessor per entry costs more than the comparison
+        guard record.has(tag) else { return }
         let fields = record.fields
         let entries = record.entries
-        for i in entries.indices where entries[i].tag == Self.tag {
+        for i in entries.indices where entries[i].tag == tag {
             let field = fields[i]
             if field.content.dropFirst(field.indicatorCount).first == ASCII.subfieldDelimiter,
                field.subfields.allSatisfy({ ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "z"))

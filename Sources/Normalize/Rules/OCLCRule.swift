@@ -16,14 +16,17 @@ public struct OCLCRule: NormalizationRule {
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
         let fields = record.fields
         // Exact repeats can only exist with two or more 035s; most records have one.
-        let checkRepeats = record.entries.lazy.filter { $0.tag == Self.systemNumber }.count > 1
+        // The tags read once: a static's accessor per entry costs more than the comparison.
+        let systemNumber = Self.systemNumber
+        let merged = Self.merged
+        let checkRepeats = record.entries.lazy.filter { $0.tag == systemNumber }.count > 1
         var seen: Set<[UInt8]> = []
         var removals: [Int] = []
         let entries = record.entries
-        for i in entries.indices where entries[i].tag == Self.systemNumber || entries[i].tag == Self.merged {
+        for i in entries.indices where entries[i].tag == systemNumber || entries[i].tag == merged {
             let field = fields[i]
-            let isSystem = field.tag == Self.systemNumber
-            guard isSystem || field.tag == Self.merged else { continue }
+            let isSystem = field.tag == systemNumber
+            guard isSystem || field.tag == merged else { continue }
             if isSystem, field.content.dropFirst(field.indicatorCount).first == ASCII.subfieldDelimiter,
                field.subfields.allSatisfy({ ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "z"))
                    || OCLCNumber.needsNoChange($0.value) }) {

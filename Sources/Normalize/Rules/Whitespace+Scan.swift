@@ -15,39 +15,43 @@
 /// byte-by-byte scan; LC's records have a blank every few bytes, which keeps the exact scan off its
 /// eight-byte fast path most of the time.
 extension Whitespace {
-    static func mayNeedWork(_ p: UnsafeBufferPointer<UInt8>, skip: Int) -> Bool {
-        let n = p.count
-        guard n > skip, let base = p.baseAddress else { return false }
+    /// Whether the field may need work (false: it certainly does not). `all` is the record's whole storage and the field's content after its indicators is
+    /// `all[from..<to]`: a block may read past the field (never past the storage), and what it finds
+    /// there is masked off.
+    static func mayNeedWork(_ all: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard to > from, let base = all.baseAddress else { return false }
         let space: UInt8 = 0x20
         let delimiter: UInt8 = 0x1F
         @inline(__always) func isOdd(_ b: UInt8) -> Bool { (b < space && b != delimiter) || b == 0x7F || b == 0xC2 }
         // The ends, which the blocks below check only as the second byte of a pair.
-        if base[skip] == space || base[n - 1] == space || base[n - 1] == delimiter || isOdd(base[n - 1]) { return true }
-        if n - 2 >= skip && (base[n - 2] == delimiter || isOdd(base[n - 2])) { return true }
-        let count = n - skip
-        guard count > 2 else { return false }
-        if count < 18 {
-            // Too short for a block: a copy padded with letters, which pair with nothing.
-            let letters: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
-            var padded = (letters, letters, letters, letters)
-            return withUnsafeMutableBytes(of: &padded) { buffer in
-                buffer.baseAddress!.copyMemory(from: base + skip, byteCount: count)
-                return Self.blockMayNeedWork(UnsafeRawPointer(buffer.baseAddress!))
-            }
-        }
-        var i = skip
-        while i + 18 <= n {
-            if Self.blockMayNeedWork(UnsafeRawPointer(base + i)) { return true }
+        let last = base[to - 1]
+        if base[from] == space || last == space || last == delimiter || isOdd(last) { return true }
+        guard to - from > 1 else { return false }
+        let beforeLast = base[to - 2]
+        if beforeLast == delimiter || isOdd(beforeLast) { return true }
+        // Every byte up to `to - 3` is checked with the two after it.
+        var i = from
+        while i + 18 <= to {
+            if Self.blockMayNeedWork(base + i, lanes: 16) { return true }
             i += 16
         }
-        // The last block again, ending at the field's end: it overlaps bytes already seen, which is harmless.
-        return i < n - 2 && Self.blockMayNeedWork(UnsafeRawPointer(base + n - 18))
+        let remaining = to - 2 - i
+        guard remaining > 0 else { return false }
+        if i + 18 <= all.count { return Self.blockMayNeedWork(base + i, lanes: remaining) }
+        // The last field of the storage: a copy padded with letters, which pair with nothing.
+        let letters: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+        var padded = (letters, letters, letters, letters)
+        return withUnsafeMutableBytes(of: &padded) { buffer in
+            buffer.baseAddress!.copyMemory(from: base + i, byteCount: to - i)
+            return Self.blockMayNeedWork(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), lanes: remaining)
+        }
     }
 
-    /// The patterns above among the sixteen bytes at `at`, each compared with the byte one and two on
-    /// (eighteen bytes are read).
+    /// The patterns above among the first `lanes` (at most sixteen) bytes at `p`, each compared with
+    /// the byte one and two on (eighteen bytes are read).
     @inline(__always)
-    private static func blockMayNeedWork(_ at: UnsafeRawPointer) -> Bool {
+    private static func blockMayNeedWork(_ p: UnsafePointer<UInt8>, lanes: Int) -> Bool {
+        let at = UnsafeRawPointer(p)
         let spaces = SIMD16<UInt8>(repeating: 0x20)
         let delimiters = SIMD16<UInt8>(repeating: 0x1F)
         let x0 = at.loadUnaligned(as: SIMD16<UInt8>.self)
@@ -61,7 +65,9 @@ extension Whitespace {
         let blankPair = blank0 .& ((x1 .== spaces) .| delimiter1)
         let emptyOrLeading = delimiter0 .& (delimiter1 .| (x2 .== delimiters) .| (x2 .== spaces))
         // `any(_:)` is a call and a reduction; the mask's sixteen bytes read as two words are not.
-        let hits = unsafeBitCast(odd .| blankPair .| emptyOrLeading, to: SIMD2<UInt64>.self)
+        let laneNumbers = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let inField = laneNumbers .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: lanes))
+        let hits = unsafeBitCast((odd .| blankPair .| emptyOrLeading) .& inField, to: SIMD2<UInt64>.self)
         return hits[0] | hits[1] != 0
     }
 }
