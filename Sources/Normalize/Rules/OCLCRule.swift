@@ -14,12 +14,18 @@ public struct OCLCRule: NormalizationRule {
     static let merged: Tag = "019"
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
-        let fields = record.fields
-        // Exact repeats can only exist with two or more 035s; most records have one.
         // The tags read once: a static's accessor per entry costs more than the comparison.
         let systemNumber = Self.systemNumber
         let merged = Self.merged
-        let checkRepeats = record.entries.lazy.filter { $0.tag == systemNumber }.count > 1
+        var systemNumbers = 0
+        var hasMerged = false
+        for entry in record.entries {
+            if entry.tag == systemNumber { systemNumbers += 1 } else if entry.tag == merged { hasMerged = true }
+        }
+        guard systemNumbers > 0 || hasMerged else { return }  // most records have neither
+        let fields = record.fields
+        // Exact repeats can only exist with two or more 035s; most records have one.
+        let checkRepeats = systemNumbers > 1
         var seen: Set<[UInt8]> = []
         var removals: [Int] = []
         let entries = record.entries
