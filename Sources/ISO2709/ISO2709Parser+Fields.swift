@@ -52,7 +52,7 @@ extension ISO2709Parser {
         _ p: UnsafePointer<UInt8>, _ length: Int, _ tag: Tag, _ ic: Int, _ noSubfields: Bool = false, readable: Int
     ) -> Bool {
         guard tag.isWellFormed else { return false }
-        if tag.isControlField { return !hasStructureByte(p, length, readable: readable) }
+        if tag.isControlField { return !Byte.contains(Byte.fieldTerminator, or: Byte.subfieldDelimiter, p, length, readable: readable) }
         guard length >= ic else { return false }
         for i in 0..<ic where !isValidIndicator(p[i]) { return false }
         guard length > ic, !noSubfields else { return true }
@@ -61,23 +61,6 @@ extension ISO2709Parser {
         // it, no terminator, and every delimiter followed by a legal code.
         guard p[length - 1] & 0xFE != 0x1E else { return false }
         return subfieldsAreClean(p, from: ic, to: length - 1, readable: readable)
-    }
-
-    /// No 0x1E or 0x1F among the `length` bytes at `p`.
-    @inline(__always)
-    static func hasStructureByte(_ p: UnsafePointer<UInt8>, _ length: Int, readable: Int) -> Bool {
-        var i = 0
-        while i < length && i + 16 <= readable {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            let hit = (x .== SIMD16<UInt8>(repeating: 0x1E)) .| (x .== SIMD16<UInt8>(repeating: 0x1F))
-            if any16(hit .& lanes(below: length - i)) { return true }
-            i += 16
-        }
-        while i < length {
-            if p[i] & 0xFE == 0x1E { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Among the bytes `p[from..<to]`: no 0x1E, and each 0x1F followed by a legal code (`p[to]` may be
@@ -95,7 +78,7 @@ extension ISO2709Parser {
             let lower = (x1 .>= SIMD16<UInt8>(repeating: 0x61)) .& (x1 .<= SIMD16<UInt8>(repeating: 0x7A))
             let bad = (x0 .== SIMD16<UInt8>(repeating: 0x1E))
                 .| ((x0 .== SIMD16<UInt8>(repeating: 0x1F)) .& .!(digit .| lower))
-            if any16(bad .& lanes(below: to - i)) { return false }
+            if Byte.any(bad .& Byte.lanes(below: to - i)) { return false }
             i += 16
         }
         while i < to {
@@ -104,20 +87,6 @@ extension ISO2709Parser {
             i += 1
         }
         return true
-    }
-
-    /// The first `count` lanes (all sixteen when `count` is 16 or more).
-    @inline(__always)
-    private static func lanes(below count: Int) -> SIMDMask<SIMD16<Int8>> {
-        let numbers = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-        return numbers .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: Swift.min(count, 16)))
-    }
-
-    /// Whether any lane is set, read as two words (`any(_:)` is a call and a reduction).
-    @inline(__always)
-    private static func any16(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
-        return words[0] | words[1] != 0
     }
 
     /// A field whose directory entry spans a field terminator holds two fields' data: each part
