@@ -34,10 +34,15 @@ enum Byte {
         let va = SIMD16<UInt8>(repeating: a)
         let vb = SIMD16<UInt8>(repeating: b)
         var i = 0
-        while i < length && i + 16 <= readable {
+        while i + 16 <= length {
             let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
-            if any(((x .== va) .| (x .== vb)) .& lanes(below: length - i)) { return true }
+            if any((x .== va) .| (x .== vb)) { return true }
             i += 16
+        }
+        guard i < length else { return false }
+        if i + 16 <= readable {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            return any(((x .== va) .| (x .== vb)) .& lanes(below: length - i))
         }
         while i < length {
             if p[i] == a || p[i] == b { return true }

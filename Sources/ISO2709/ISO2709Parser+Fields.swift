@@ -67,20 +67,23 @@ extension ISO2709Parser {
     /// read as a code; it belongs to the field).
     @inline(__always)
     static func subfieldsAreClean(_ p: UnsafePointer<UInt8>, from: Int, to: Int, readable: Int) -> Bool {
-        var i = from
-        while i < to && i + 17 <= readable {
+        // The block at `i`: bytes i..<i+16, each with the byte after it (17 bytes read).
+        @inline(__always) func bad(_ i: Int) -> SIMDMask<SIMD16<Int8>> {
             let at = UnsafeRawPointer(p + i)
             let x0 = at.loadUnaligned(as: SIMD16<UInt8>.self)
             let x1 = at.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
-            // Only comparisons of whole vectors: they compile to single SSE2 instructions, where the
-            // generic lane arithmetic (`&-`, `&`) can end up as a loop over the lanes.
             let digit = (x1 .>= SIMD16<UInt8>(repeating: 0x30)) .& (x1 .<= SIMD16<UInt8>(repeating: 0x39))
             let lower = (x1 .>= SIMD16<UInt8>(repeating: 0x61)) .& (x1 .<= SIMD16<UInt8>(repeating: 0x7A))
-            let bad = (x0 .== SIMD16<UInt8>(repeating: 0x1E))
+            return (x0 .== SIMD16<UInt8>(repeating: 0x1E))
                 .| ((x0 .== SIMD16<UInt8>(repeating: 0x1F)) .& .!(digit .| lower))
-            if Byte.any(bad .& Byte.lanes(below: to - i)) { return false }
+        }
+        var i = from
+        while i + 16 <= to {  // p[to] is part of the field: the 17th byte of the last full block
+            if Byte.any(bad(i)) { return false }
             i += 16
         }
+        guard i < to else { return true }
+        if i + 17 <= readable { return !Byte.any(bad(i) .& Byte.lanes(below: to - i)) }
         while i < to {
             if p[i] == Byte.fieldTerminator { return false }
             if p[i] == Byte.subfieldDelimiter && !isValidCode(p[i + 1]) { return false }
