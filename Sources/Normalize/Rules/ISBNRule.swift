@@ -85,8 +85,8 @@ public struct ISBNRule: NormalizationRule {
             // Every rewritten field has at least one content: the record never has fewer entries.
             let oldCount = record.entries.count
             let newCount = oldCount - replaced + rewritten.count + added.count
-            record.entries.append(contentsOf: repeatElement(FieldEntry(tag: tag, start: 0, length: 0),
-                                                            count: newCount - oldCount))
+            record.entries.reserveCapacity(newCount)
+            for _ in oldCount..<newCount { record.entries.append(FieldEntry(tag: tag, start: 0, length: 0)) }
             record.entries.withUnsafeMutableBufferPointer { entries in
                 var w = newCount - 1
                 var r = rewritten.count - 1
