@@ -23,4 +23,65 @@ enum Byte {
         }
         return value
     }
+
+    // MARK: - Sixteen bytes at a time
+
+    /// Whether `a` or `b` occurs among the `length` bytes at `p`. `readable` is how many bytes from `p`
+    /// may be read (the rest of the record's storage): blocks of sixteen are read while they fit, and
+    /// what lies beyond `length` is masked off.
+    @inline(__always)
+    static func contains(_ a: UInt8, or b: UInt8, _ p: UnsafePointer<UInt8>, _ length: Int, readable: Int) -> Bool {
+        let va = SIMD16<UInt8>(repeating: a)
+        let vb = SIMD16<UInt8>(repeating: b)
+        var i = 0
+        while i + 16 <= length {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            if any((x .== va) .| (x .== vb)) { return true }
+            i += 16
+        }
+        guard i < length else { return false }
+        if i + 16 <= readable {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            return any(((x .== va) .| (x .== vb)) .& lanes(below: length - i))
+        }
+        while i < length {
+            if p[i] == a || p[i] == b { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The first `count` lanes (all sixteen when `count` is 16 or more).
+    @inline(__always)
+    static func lanes(below count: Int) -> SIMDMask<SIMD16<Int8>> {
+        let numbers = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        return numbers .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: Swift.min(count, 16)))
+    }
+
+    /// Whether any lane is set, read as two words: the standard library's `any(_:)` is a call and a
+    /// reduction. (Only whole-vector comparisons are used on the bytes: they compile to single SSE2
+    /// instructions, where generic lane arithmetic such as `&-` can end up as a loop over the lanes.)
+    @inline(__always)
+    static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return words[0] | words[1] != 0
+    }
+
+    // MARK: - Decimal digits
+
+    /// `00` to `99`, two bytes each: the writer puts two digits with one load and one store.
+    static var digitPairs: StaticString {
+        """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+    }
+
+    /// `value` (0 to 99) as two ASCII digits at `out`.
+    @inline(__always)
+    static func putPair(_ out: UnsafeMutablePointer<UInt8>, _ value: UInt) {
+        let pair = UnsafeRawPointer(digitPairs.utf8Start + 2 * Int(value)).loadUnaligned(as: UInt16.self)
+        UnsafeMutableRawPointer(out).storeBytes(of: pair, as: UInt16.self)
+    }
 }

@@ -9,7 +9,8 @@ extension ISO2709Parser {
         // Fast pass: most records have nothing to report, and this pass allocates nothing.
         let clean = record.storage.withUnsafeBufferPointer { p in
             record.entries.allSatisfy {
-                Self.isClean(p.baseAddress! + Int($0.start), Int($0.length), $0.tag, ic, noSubfields)
+                Self.isClean(p.baseAddress! + Int($0.start), Int($0.length), $0.tag, ic, noSubfields,
+                    readable: p.count - Int($0.start))
             }
         }
         if clean { return }
@@ -18,7 +19,8 @@ extension ISO2709Parser {
             let entry = record.entries[index]
             let tag = entry.tag
             let clean = record.storage.withUnsafeBufferPointer {
-                Self.isClean($0.baseAddress! + Int(entry.start), Int(entry.length), tag, ic, noSubfields)
+                Self.isClean($0.baseAddress! + Int(entry.start), Int(entry.length), tag, ic, noSubfields,
+                    readable: $0.count - Int(entry.start))
             }
             if clean { continue }
             if !tag.isWellFormed {
@@ -42,35 +44,52 @@ extension ISO2709Parser {
     }
 
     /// True when a field needs no finding: a well-formed tag; for a control field no delimiter; for a
-    /// data field legal indicators, then subfields each with a legal code.
+    /// data field legal indicators, then subfields each with a legal code. `readable` is how many
+    /// bytes from `p` may be read (the rest of the record's storage): the checks read sixteen bytes at
+    /// a time and mask off what lies beyond the field.
     @inline(__always)
-    static func isClean(_ p: UnsafePointer<UInt8>, _ length: Int, _ tag: Tag, _ ic: Int, _ noSubfields: Bool = false)
-        -> Bool
-    {
+    static func isClean(
+        _ p: UnsafePointer<UInt8>, _ length: Int, _ tag: Tag, _ ic: Int, _ noSubfields: Bool = false, readable: Int
+    ) -> Bool {
         guard tag.isWellFormed else { return false }
-        if tag.isControlField {
-            for i in 0..<length where p[i] & 0xFE == 0x1E { return false }
-            return true
-        }
+        if tag.isControlField { return !Byte.contains(Byte.fieldTerminator, or: Byte.subfieldDelimiter, p, length, readable: readable) }
         guard length >= ic else { return false }
         for i in 0..<ic where !isValidIndicator(p[i]) { return false }
         guard length > ic, !noSubfields else { return true }
         guard p[ic] == Byte.subfieldDelimiter else { return false }
-        var i = ic
-        while true {
-            // Skip eight bytes at a time while none of them is a delimiter or a stray terminator
-            // (0x1E and 0x1F are the bytes whose top seven bits are 0x1E).
-            while i + 8 <= length {
-                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let x = (w & 0xFEFE_FEFE_FEFE_FEFE) ^ 0x1E1E_1E1E_1E1E_1E1E
-                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            while i < length && p[i] & 0xFE != 0x1E { i += 1 }
-            if i >= length { return true }
-            guard p[i] == Byte.subfieldDelimiter, i + 1 < length, isValidCode(p[i + 1]) else { return false }
-            i += 2
+        // The last byte can be neither terminator nor delimiter (a delimiter there has no code); before
+        // it, no terminator, and every delimiter followed by a legal code.
+        guard p[length - 1] & 0xFE != 0x1E else { return false }
+        return subfieldsAreClean(p, from: ic, to: length - 1, readable: readable)
+    }
+
+    /// Among the bytes `p[from..<to]`: no 0x1E, and each 0x1F followed by a legal code (`p[to]` may be
+    /// read as a code; it belongs to the field).
+    @inline(__always)
+    static func subfieldsAreClean(_ p: UnsafePointer<UInt8>, from: Int, to: Int, readable: Int) -> Bool {
+        // The block at `i`: bytes i..<i+16, each with the byte after it (17 bytes read).
+        @inline(__always) func bad(_ i: Int) -> SIMDMask<SIMD16<Int8>> {
+            let at = UnsafeRawPointer(p + i)
+            let x0 = at.loadUnaligned(as: SIMD16<UInt8>.self)
+            let x1 = at.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self)
+            let digit = (x1 .>= SIMD16<UInt8>(repeating: 0x30)) .& (x1 .<= SIMD16<UInt8>(repeating: 0x39))
+            let lower = (x1 .>= SIMD16<UInt8>(repeating: 0x61)) .& (x1 .<= SIMD16<UInt8>(repeating: 0x7A))
+            return (x0 .== SIMD16<UInt8>(repeating: 0x1E))
+                .| ((x0 .== SIMD16<UInt8>(repeating: 0x1F)) .& .!(digit .| lower))
         }
+        var i = from
+        while i + 16 <= to {  // p[to] is part of the field: the 17th byte of the last full block
+            if Byte.any(bad(i)) { return false }
+            i += 16
+        }
+        guard i < to else { return true }
+        if i + 17 <= readable { return !Byte.any(bad(i) .& Byte.lanes(below: to - i)) }
+        while i < to {
+            if p[i] == Byte.fieldTerminator { return false }
+            if p[i] == Byte.subfieldDelimiter && !isValidCode(p[i + 1]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// A field whose directory entry spans a field terminator holds two fields' data: each part

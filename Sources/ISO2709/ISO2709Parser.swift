@@ -18,6 +18,9 @@ package struct ISO2709Parser {
         var start: Int
     }
 
+    /// Spare capacity given to each record's storage (bytes) and, a 32nd of it, entries.
+    static let editRoom = 128
+
     var scratch: [RawEntry] = []
     var segments: [Range<Int>] = []
 
@@ -58,7 +61,14 @@ package struct ISO2709Parser {
                 site.streamOffset += Int64(p)
             }
         }
-        var storage = Array(bytes)
+        // Room for edits after the bytes: the normalizer adds fields to most records (an ISBN-13 beside
+        // every ISBN-10), and growing the storage then would copy the whole record a second time.
+        var storage = [UInt8](unsafeUninitializedCapacity: bytes.count + Self.editRoom) { buffer, count in
+            bytes.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress { buffer.baseAddress!.initialize(from: from, count: source.count) }
+            }
+            count = bytes.count
+        }
         let record = parseRecord(&storage, terminated: terminated, site: &site)
         if !site.findings.isEmpty, let number = record?.controlNumber {
             for i in site.findings.indices { site.findings[i].controlNumber = number }
@@ -163,39 +173,65 @@ package struct ISO2709Parser {
             directoryLength -= extra
         }
         let entryCount = directoryLength / entrySize
-        scratch.removeAll(keepingCapacity: true)
         let dataLength = dataEnd - dataStart
-        var valid = true
-        var covered = 0
-        s.withUnsafeBufferPointer { p in
-            let base = p.baseAddress!
-            for i in 0..<entryCount {
-                let at = Leader.length + i * entrySize
-                let tag = Tag(base[at], base[at + 1], base[at + 2])
-                let length = Byte.decimal(base, at + 3, lengthDigits) ?? -1
-                let start = Byte.decimal(base, at + 3 + lengthDigits, startDigits) ?? -1
-                scratch.append(RawEntry(tag: tag, length: length, start: start))
-                if length < 1 || start < 0 || start + length > dataLength
-                    || base[dataStart + start + length - 1] != Byte.fieldTerminator
-                {
-                    valid = false
-                }
-                covered += max(length, 0)
-            }
-        }
-
         var entries: [FieldEntry] = []
-        entries.reserveCapacity(entryCount)
-        if valid {
-            for e in scratch {
-                entries.append(FieldEntry(tag: e.tag, start: dataStart + e.start, length: e.length - 1))
+        entries.reserveCapacity(entryCount + Self.editRoom / 32)
+        var covered = 0
+        // The usual directory, 4500 with every entry in bounds and ending at a field terminator, is read
+        // in one pass with the digit counts fixed; anything else goes through the general reading below.
+        var fast = lengthDigits == 4 && startDigits == 5 && entrySize == 12
+        if fast {
+            s.withUnsafeBufferPointer { p in
+                let base = p.baseAddress!
+                for i in 0..<entryCount {
+                    let at = Leader.length + i * 12
+                    guard let length = Byte.decimal(base, at + 3, 4), let start = Byte.decimal(base, at + 7, 5),
+                        length >= 1, start + length <= dataLength,
+                        base[dataStart + start + length - 1] == Byte.fieldTerminator
+                    else {
+                        fast = false
+                        return
+                    }
+                    entries.append(FieldEntry(tag: Tag(base[at], base[at + 1], base[at + 2]), start: dataStart + start,
+                        length: length - 1))
+                    covered += length
+                }
             }
-            if covered != dataLength {
-                reportUnreferencedData(s, dataStart: dataStart, dataEnd: dataEnd, site: &site)
+            // Data no entry claims is reported from `scratch`, which only the general reading fills.
+            if covered != dataLength { fast = false }
+        }
+        if !fast {
+            entries.removeAll(keepingCapacity: true)
+            covered = 0
+            scratch.removeAll(keepingCapacity: true)
+            var valid = true
+            s.withUnsafeBufferPointer { p in
+                let base = p.baseAddress!
+                for i in 0..<entryCount {
+                    let at = Leader.length + i * entrySize
+                    let tag = Tag(base[at], base[at + 1], base[at + 2])
+                    let length = Byte.decimal(base, at + 3, lengthDigits) ?? -1
+                    let start = Byte.decimal(base, at + 3 + lengthDigits, startDigits) ?? -1
+                    scratch.append(RawEntry(tag: tag, length: length, start: start))
+                    if length < 1 || start < 0 || start + length > dataLength
+                        || base[dataStart + start + length - 1] != Byte.fieldTerminator
+                    {
+                        valid = false
+                    }
+                    covered += max(length, 0)
+                }
             }
-        } else {
-            entries = rebuildFromTerminators(
-                s, dataStart: dataStart, dataEnd: dataEnd, startDigits: startDigits, site: &site)
+            if valid {
+                for e in scratch {
+                    entries.append(FieldEntry(tag: e.tag, start: dataStart + e.start, length: e.length - 1))
+                }
+                if covered != dataLength {
+                    reportUnreferencedData(s, dataStart: dataStart, dataEnd: dataEnd, site: &site)
+                }
+            } else {
+                entries = rebuildFromTerminators(
+                    s, dataStart: dataStart, dataEnd: dataEnd, startDigits: startDigits, site: &site)
+            }
         }
 
         if entries.isEmpty {

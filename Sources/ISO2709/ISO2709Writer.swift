@@ -71,14 +71,13 @@ public struct ISO2709Writer: RecordWriter {
     public mutating func finish() throws { try output.flush() }
 
     /// The record without any 0x1D or 0x1E inside its fields, and a finding for each field that had
-    /// some; `nil` when there are none (the usual case, checked with `memchr`).
+    /// some; `nil` when there are none (the usual case, checked sixteen bytes at a time).
     static func withoutStructureBytes(_ record: MARCRecord) -> (MARCRecord, [Finding])? {
         let dirty: [Int] = record.storage.withUnsafeBufferPointer { s in
             record.entries.indices.filter { i in
                 let e = record.entries[i]
-                let p = s.baseAddress! + Int(e.start)
-                return memchr(p, Int32(Byte.fieldTerminator), Int(e.length)) != nil
-                    || memchr(p, Int32(Byte.recordTerminator), Int(e.length)) != nil
+                return Byte.contains(Byte.fieldTerminator, or: Byte.recordTerminator, s.baseAddress! + Int(e.start),
+                    Int(e.length), readable: s.count - Int(e.start))
             }
         }
         guard !dirty.isEmpty else { return nil }
@@ -121,8 +120,8 @@ public struct ISO2709Writer: RecordWriter {
                     directory[0] = UInt8(truncatingIfNeeded: e.tag.rawValue >> 16)
                     directory[1] = UInt8(truncatingIfNeeded: e.tag.rawValue >> 8)
                     directory[2] = UInt8(truncatingIfNeeded: e.tag.rawValue)
-                    Self.putDecimal(directory + 3, length + 1, digits: 4)
-                    Self.putDecimal(directory + 7, position, digits: 5)
+                    Self.putFourDigits(directory + 3, length + 1)
+                    Self.putFiveDigits(directory + 7, position)
                     directory += 12
                     data.update(from: src + Int(e.start), count: length)
                     data[length] = Byte.fieldTerminator
@@ -134,6 +133,24 @@ public struct ISO2709Writer: RecordWriter {
             }
         }
         recordsWritten += 1
+    }
+
+    /// `putDecimal(out, value, digits: 4)`, two digits at a time for the values a directory holds.
+    @inline(__always)
+    static func putFourDigits(_ out: UnsafeMutablePointer<UInt8>, _ value: Int) {
+        guard value >= 0 && value < 10_000 else { return putDecimal(out, value, digits: 4) }
+        let v = UInt(bitPattern: value)
+        Byte.putPair(out, v / 100)
+        Byte.putPair(out + 2, v % 100)
+    }
+
+    /// `putDecimal(out, value, digits: 5)`, two digits at a time for the values a directory holds.
+    @inline(__always)
+    static func putFiveDigits(_ out: UnsafeMutablePointer<UInt8>, _ value: Int) {
+        guard value >= 0 && value < 100_000 else { return putDecimal(out, value, digits: 5) }
+        let v = UInt(bitPattern: value)
+        out[0] = Byte.zero &+ UInt8(truncatingIfNeeded: v / 10_000)
+        putFourDigits(out + 1, Int(v % 10_000))
     }
 
     @inline(__always)

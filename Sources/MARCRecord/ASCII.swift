@@ -1,4 +1,5 @@
 /// Byte values that structure MARC data, named once so parsers read like the specification.
+@usableFromInline
 package enum ASCII {
     /// ISO 2709 subfield delimiter (IS1).
     @inlinable package static var subfieldDelimiter: UInt8 { 0x1F }

@@ -9,6 +9,7 @@ public struct Field: Sendable {
     public let indicatorCount: Int
     public let subfieldCodeLength: Int
 
+    @inlinable
     package init(tag: Tag, content: ArraySlice<UInt8>, indicatorCount: Int, subfieldCodeLength: Int) {
         self.tag = tag
         self.content = content
@@ -16,7 +17,7 @@ public struct Field: Sendable {
         self.subfieldCodeLength = subfieldCodeLength
     }
 
-    public var isControlField: Bool { tag.isControlField }
+    @inlinable public var isControlField: Bool { tag.isControlField }
 
     /// The content as text: for a control field its value; for a data field the raw content with
     /// delimiters shown as `$`. Invalid UTF-8 becomes U+FFFD (character sets are decoded upstream).
@@ -42,6 +43,7 @@ public struct Field: Sendable {
     }
 
     /// The subfields, in order, as slices of the record's bytes.
+    @inlinable
     public var subfields: Subfields {
         guard !isControlField else { return Subfields(bytes: content[content.endIndex...], codeLength: subfieldCodeLength) }
         return Subfields(bytes: content.dropFirst(indicatorCount), codeLength: subfieldCodeLength)
@@ -64,31 +66,37 @@ public struct Subfields: Sequence, Sendable {
     public let codeLength: Int
 
     /// The subfields in `bytes` (a field's content after its indicators).
+    @inlinable
     package init(bytes: ArraySlice<UInt8>, codeLength: Int) {
         self.bytes = bytes
         self.codeLength = codeLength
     }
 
+    // Inlinable, as is `Field.subfields`: the normalizer's rules walk the subfields of the fields they
+    // check in every record, and a call per subfield into this module was a tenth of their cost.
+    @inlinable
     public func makeIterator() -> Iterator { Iterator(bytes: bytes, codeLength: codeLength) }
 
     public struct Iterator: IteratorProtocol {
-        let bytes: ArraySlice<UInt8>
-        let codeLength: Int
-        var position: Int
+        @usableFromInline let bytes: ArraySlice<UInt8>
+        @usableFromInline let codeLength: Int
+        @usableFromInline var position: Int
 
+        @inlinable
         init(bytes: ArraySlice<UInt8>, codeLength: Int) {
             self.bytes = bytes
             self.codeLength = Swift.max(codeLength, 1)
             // Bytes before the first delimiter belong to no subfield; the reader reports them.
-            position = bytes.firstIndex(of: ASCII.subfieldDelimiter) ?? bytes.endIndex
+            position = bytes.firstIndex(of: 0x1F) ?? bytes.endIndex
         }
 
+        @inlinable
         public mutating func next() -> Subfield? {
             guard position < bytes.endIndex else { return nil }
             let codeStart = position + 1
             let codeEnd = Swift.min(codeStart + codeLength - 1, bytes.endIndex)
             var end = codeEnd
-            while end < bytes.endIndex && bytes[end] != ASCII.subfieldDelimiter { end += 1 }
+            while end < bytes.endIndex && bytes[end] != 0x1F { end += 1 }
             position = end
             return Subfield(codeBytes: bytes[codeStart..<codeEnd], value: bytes[codeEnd..<end])
         }
@@ -101,8 +109,14 @@ public struct Subfield: Sendable {
     public let codeBytes: ArraySlice<UInt8>
     public let value: ArraySlice<UInt8>
 
+    @inlinable
+    init(codeBytes: ArraySlice<UInt8>, value: ArraySlice<UInt8>) {
+        self.codeBytes = codeBytes
+        self.value = value
+    }
+
     /// The first code byte, or 0 when the subfield has no code (a delimiter at the end of the field).
-    public var code: UInt8 { codeBytes.first ?? 0 }
+    @inlinable public var code: UInt8 { codeBytes.first ?? 0 }
     public var codeCharacter: Character { Character(Unicode.Scalar(code)) }
     /// The value decoded as UTF-8; invalid sequences become U+FFFD.
     public var string: String { String(decoding: value, as: UTF8.self) }
@@ -110,11 +124,15 @@ public struct Subfield: Sendable {
 
 /// The fields of a record, in order, as a random-access collection of views.
 public struct Fields: RandomAccessCollection, Sendable {
-    let record: MARCRecord
+    @usableFromInline let record: MARCRecord
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { record.entries.count }
+    @usableFromInline
+    init(record: MARCRecord) { self.record = record }
 
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { record.entries.count }
+
+    @inlinable
     public subscript(position: Int) -> Field {
         let entry = record.entries[position]
         return Field(

@@ -6,8 +6,10 @@
 /// writing a record costs two allocations, whatever its size. Edits append the new content to
 /// `storage` and re-point the entry; `compact()` drops the bytes no entry uses any more.
 public struct MARCRecord: Sendable {
-    package var storage: [UInt8]
-    package var entries: [FieldEntry]
+    // Usable from inlinable code: the accessors below are inlined into the normalizer's rules and
+    // the writers, which call them for every field of every record.
+    @usableFromInline package var storage: [UInt8]
+    @usableFromInline package var entries: [FieldEntry]
     /// Number of indicator positions in every data field (leader/10; 2 in MARC 21 and UNIMARC).
     public var indicatorCount: Int
     /// Length of a subfield identifier including the delimiter (leader/11; 2 in MARC 21 and UNIMARC).
@@ -43,9 +45,10 @@ public struct MARCRecord: Sendable {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func leaderByte(_ position: Int) -> UInt8 { storage[position] }
 
+    @inlinable
     public mutating func setLeaderByte(_ byte: UInt8, at position: Int) {
         precondition(position >= 0 && position < Leader.length)
         storage[position] = byte
@@ -53,9 +56,9 @@ public struct MARCRecord: Sendable {
 
     // MARK: - Fields
 
-    public var fields: Fields { Fields(record: self) }
+    @inlinable public var fields: Fields { Fields(record: self) }
 
-    public var fieldCount: Int { entries.count }
+    @inlinable public var fieldCount: Int { entries.count }
 
     /// The first field with this tag.
     public func firstField(_ tag: Tag) -> Field? {
@@ -78,14 +81,20 @@ public struct MARCRecord: Sendable {
     }
 
     /// Total content bytes of the fields (excluding terminators).
-    public var contentByteCount: Int { entries.reduce(0) { $0 + Int($1.length) } }
+    @inlinable
+    public var contentByteCount: Int {
+        var total = 0
+        for entry in entries { total += Int(entry.length) }
+        return total
+    }
 }
 
 /// Where one field's content lies in a record's storage.
+@usableFromInline
 package struct FieldEntry: Sendable, Hashable {
-    package var tag: Tag
-    package var start: Int32
-    package var length: Int32
+    @usableFromInline package var tag: Tag
+    @usableFromInline package var start: Int32
+    @usableFromInline package var length: Int32
 
     @inlinable @inline(__always)
     package init(tag: Tag, start: Int, length: Int) {
@@ -94,6 +103,7 @@ package struct FieldEntry: Sendable, Hashable {
         self.length = Int32(length)
     }
 
+    @inlinable
     package var range: Range<Int> { Int(start)..<Int(start + length) }
 }
 
@@ -116,6 +126,7 @@ extension MARCRecord: Equatable {
 extension MARCRecord {
     /// Bytes the record takes as ISO 2709 with a 4500 directory: leader, 12 bytes per entry, the
     /// directory terminator, each field and its terminator, the record terminator.
+    @inlinable
     public var encodedLength: Int {
         Leader.length + entries.count * 13 + 2 + contentByteCount
     }

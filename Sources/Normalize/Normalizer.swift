@@ -33,7 +33,9 @@ public struct Normalizer: Sendable {
 
     /// Runs every rule over `record`; the changes are in `context.changes`.
     public func normalize(_ record: inout MARCRecord, _ context: inout NormalizationContext) {
-        for rule in rules { rule.apply(to: &record, &context) }
+        // By index: `for rule in rules` copies each rule out of the array (an existential copy per rule
+        // per record); calling through the element borrows it.
+        for i in rules.indices { rules[i].apply(to: &record, &context) }
     }
 
     /// The normalized copy of `record` and the changes made.

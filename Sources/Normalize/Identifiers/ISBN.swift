@@ -89,15 +89,6 @@ public struct ISBN: Sendable, Hashable, CustomStringConvertible {
         return UInt8(0x30 + (10 - sum % 10) % 10)
     }
 
-    /// The ISBN-13 digits of an ISBN-10's digits, as bytes.
-    static func thirteenBytes(from ten: ArraySlice<UInt8>) -> [UInt8] {
-        var d: [UInt8] = [0x39, 0x37, 0x38]
-        d.reserveCapacity(13)
-        d.append(contentsOf: ten.prefix(9))
-        d.append(check13(d))
-        return d
-    }
-
     static func thirteen(from ten: [UInt8]) -> String {
         var d = Array("978".utf8) + ten[0..<9]
         d.append(check13(d))

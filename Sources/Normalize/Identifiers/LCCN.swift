@@ -29,20 +29,25 @@ public struct LCCN: Sendable, Hashable, CustomStringConvertible {
     /// fast path, which avoids building strings for the common case.
     static func isStructured(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count >= 12 else { return false }
-        let b = bytes.dropFirst(0)
+        let b = bytes
         let s = b.startIndex
-        if bytes.count > 12 && bytes[bytes.startIndex + 12] != UInt8(ascii: "/") { return false }
-        @inline(__always) func isLower(_ c: UInt8) -> Bool { c &- 0x61 < 26 }
-        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        if b.count > 12 && b[s + 12] != UInt8(ascii: "/") { return false }
         // A prefix: lower-case letters, then blanks, left-justified.
-        func prefixOK(_ p: ArraySlice<UInt8>) -> Bool {
-            let letters = p.prefix(while: isLower)
-            return p.dropFirst(letters.count).allSatisfy { $0 == 0x20 }
+        @inline(__always) func prefixOK(_ end: Int) -> Bool {
+            var i = s
+            while i < end && b[i] &- 0x61 < 26 { i += 1 }
+            while i < end {
+                if b[i] != 0x20 { return false }
+                i += 1
+            }
+            return true
         }
-        if b[s + 11] == 0x20 {
-            return prefixOK(b[s..<(s + 3)]) && b[(s + 3)..<(s + 11)].allSatisfy(isDigit)
+        @inline(__always) func digits(_ from: Int, _ to: Int) -> Bool {
+            for i in from..<to where b[i] &- 0x30 >= 10 { return false }
+            return true
         }
-        return prefixOK(b[s..<(s + 2)]) && b[(s + 2)..<(s + 12)].allSatisfy(isDigit)
+        if b[s + 11] == 0x20 { return prefixOK(s + 3) && digits(s + 3, s + 11) }
+        return prefixOK(s + 2) && digits(s + 2, s + 12)
     }
 
     public init?(_ text: some StringProtocol) {

@@ -28,7 +28,8 @@ public struct FixedFields: NormalizationRule {
     static let length = 40
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
-        let index = record.entries.firstIndex { $0.tag == Self.tag }
+        let tag = Self.tag
+        let index = record.entries.firstIndex { $0.tag == tag }
         var bytes: [UInt8]
         let before: String?
         if let index {

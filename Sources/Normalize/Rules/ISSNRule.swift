@@ -20,9 +20,19 @@ public struct ISSNRule: NormalizationRule {
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
         let fields = record.fields
         let entries = record.entries
-        for i in entries.indices where entries[i].tag == Self.issnTag || entries[i].tag == Self.isbnTag {
+        // The tags read once: a static's accessor per entry costs more than the comparison.
+        let issnTag = Self.issnTag
+        let isbnTag = Self.isbnTag
+        for i in entries.indices where entries[i].tag == issnTag || entries[i].tag == isbnTag {
+            if entries[i].tag == isbnTag {
+                // Decided on the record's bytes first: an 020 is almost never an ISSN.
+                let body = record.storage[entries[i].range].dropFirst(record.indicatorCount)
+                guard moveFrom020, Subfields(bytes: body, codeLength: record.subfieldCodeLength).contains(where: {
+                    $0.code == UInt8(ascii: "a") && ISSN.mayBeISSN($0.value) })
+                else { continue }
+            }
             let field = fields[i]
-            if field.tag == Self.issnTag {
+            if field.tag == issnTag {
                 if field.content.dropFirst(field.indicatorCount).first == ASCII.subfieldDelimiter,
                    field.subfields.allSatisfy({ ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "l"))
                        || ISSN.isCanonical($0.value) }) {
@@ -52,9 +62,8 @@ public struct ISSNRule: NormalizationRule {
                     record.replaceField(at: i, content: editable.content)
                     context.record(Self.name, tag: "022", before: field.display, after: editable.display)
                 }
-            } else if moveFrom020 && field.tag == Self.isbnTag {
-                guard field.subfields.contains(where: { $0.code == UInt8(ascii: "a") && ISSN.mayBeISSN($0.value) })
-                else { continue }
+            } else {
+                // An 020 whose $a may be an ISSN (checked above).
                 let editable = EditableField(field)
                 let aValues = editable.subfields.filter { $0.code == UInt8(ascii: "a") }
                 guard aValues.count == 1, ISSN.looksLikeISSN(aValues[0].string),

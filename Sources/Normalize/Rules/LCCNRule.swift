@@ -12,16 +12,18 @@ public struct LCCNRule: NormalizationRule {
     static let tag: Tag = "010"
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
-        guard record.has(Self.tag) else { return }
-        let fields = record.fields
+        let tag = Self.tag  // read once: a static's accessor per entry costs more than the comparison
+        guard record.has(tag) else { return }
         let entries = record.entries
-        for i in entries.indices where entries[i].tag == Self.tag {
-            let field = fields[i]
-            if field.content.dropFirst(field.indicatorCount).first == ASCII.subfieldDelimiter,
-               field.subfields.allSatisfy({ ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "z"))
-                   || LCCN.isStructured($0.value) }) {
+        for i in entries.indices where entries[i].tag == tag {
+            // Decided on the record's bytes first: LC's 010s are all in the structured form already.
+            let body = record.storage[entries[i].range].dropFirst(record.indicatorCount)
+            if body.first == ASCII.subfieldDelimiter,
+               Subfields(bytes: body, codeLength: record.subfieldCodeLength).allSatisfy({
+                   ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "z")) || LCCN.isStructured($0.value) }) {
                 continue
             }
+            let field = record.fields[i]
             var editable = EditableField(field)
             var changed = false
             for j in editable.subfields.indices {

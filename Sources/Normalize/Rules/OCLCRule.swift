@@ -14,16 +14,25 @@ public struct OCLCRule: NormalizationRule {
     static let merged: Tag = "019"
 
     public func apply(to record: inout MARCRecord, _ context: inout NormalizationContext) {
+        // The tags read once: a static's accessor per entry costs more than the comparison.
+        let systemNumber = Self.systemNumber
+        let merged = Self.merged
+        var systemNumbers = 0
+        var hasMerged = false
+        for entry in record.entries {
+            if entry.tag == systemNumber { systemNumbers += 1 } else if entry.tag == merged { hasMerged = true }
+        }
+        guard systemNumbers > 0 || hasMerged else { return }  // most records have neither
         let fields = record.fields
         // Exact repeats can only exist with two or more 035s; most records have one.
-        let checkRepeats = record.entries.lazy.filter { $0.tag == Self.systemNumber }.count > 1
+        let checkRepeats = systemNumbers > 1
         var seen: Set<[UInt8]> = []
         var removals: [Int] = []
         let entries = record.entries
-        for i in entries.indices where entries[i].tag == Self.systemNumber || entries[i].tag == Self.merged {
+        for i in entries.indices where entries[i].tag == systemNumber || entries[i].tag == merged {
             let field = fields[i]
-            let isSystem = field.tag == Self.systemNumber
-            guard isSystem || field.tag == Self.merged else { continue }
+            let isSystem = field.tag == systemNumber
+            guard isSystem || field.tag == merged else { continue }
             if isSystem, field.content.dropFirst(field.indicatorCount).first == ASCII.subfieldDelimiter,
                field.subfields.allSatisfy({ ($0.code != UInt8(ascii: "a") && $0.code != UInt8(ascii: "z"))
                    || OCLCNumber.needsNoChange($0.value) }) {
