@@ -145,7 +145,7 @@ struct ProfileBuilder {
 
         // MARK: publication
         p.year = Int16(YearKey.key(for: record) ?? 0)
-        p.pages = Int32(min(PaginationKey.key(for: record) ?? 0, 1_000_000))
+        p.pages = Int32(PageCount.countRaw(extent[...]))
         p.extentWords = ProfileText.wordSet(extentFolded, stop: Stop.extent, limit: 16)
         p.volumeCount = Int16(Self.volumeCount(extentFolded))
         p.height = Int16(Self.firstNumber(dimensions[...]) ?? 0)

@@ -17,6 +17,7 @@ import MARCText
 var arguments = CommandLine.arguments.dropFirst()
 var recordsPath = "", labelsPath = "", weightsOut: String?, predictionsOut: String?
 var train = true
+var showVeto: String?
 while let a = arguments.popFirst() {
     switch a {
     case "--records": recordsPath = arguments.popFirst() ?? ""
@@ -24,6 +25,7 @@ while let a = arguments.popFirst() {
     case "--write-weights": weightsOut = arguments.popFirst()
     case "--predictions": predictionsOut = arguments.popFirst()
     case "--no-train": train = false
+    case "--show-veto": showVeto = arguments.popFirst()
     default:
         FileHandle.standardError.write("unknown argument \(a)\n".data(using: .utf8)!)
         exit(2)
@@ -74,6 +76,9 @@ for k in 0..<pairCount {
     features.append(MatchFeatureAccess.features(a, b))
     let reasons = MatchFeatureAccess.vetoes(a, b)
     vetoed.append(!reasons.isEmpty)
+    if let showVeto, k < half, labels[k], let r = reasons.first(where: { $0.contains(showVeto) }) {
+        print("positive \(k + 1) vetoed: \(r)")
+    }
     if k < half {
         for r in reasons {
             let kind = String(r.prefix(while: { $0 != "(" }))
