@@ -25,9 +25,9 @@ enum Vetoes {
         if a.volumeCount != 0 && b.volumeCount != 0 && a.volumeCount != b.volumeCount {
             out.append("number of volumes differs (\(sorted(String(a.volumeCount), String(b.volumeCount))))")
         }
-        let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
-        if !issnA.isEmpty && !issnB.isEmpty && Set(issnA).isDisjoint(with: issnB) {
-            out.append("ISSNs differ")
+        if a.keys.contains(where: { $0.kind == .issn }) && b.keys.contains(where: { $0.kind == .issn }) {
+            let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
+            if Set(issnA).isDisjoint(with: issnB) { out.append("ISSNs differ") }
         }
         if a.year != 0 && b.year != 0 && abs(Int(a.year) - Int(b.year)) > settings.yearsApart {
             out.append("years differ (\(sorted(String(a.year), String(b.year))))")
