@@ -24,6 +24,8 @@ package enum MatchFeatures {
         "place-jaccard", "country-equal", "country-differs", "language-equal", "language-differs",
         "subject-jaccard", "subject-one-missing",
         "title-and-author-exact", "title-exact-year-equal",
+        "date-type-equal", "date2-equal", "date2-differs", "illustrations-equal", "contents-equal",
+        "government-equal", "index-equal", "literary-form-equal", "biography-equal", "coded-missing",
     ]
 
     package static var count: Int { names.count }
@@ -130,6 +132,29 @@ package enum MatchFeatures {
         // Interactions
         flag(titleExact && authorExact)
         flag(titleExact && yearKnown && dy == 0)
+
+        // 008 coded data (positions in `MatchProfile.coded`)
+        if a.coded.count == 18 && b.coded.count == 18 {
+            let ca = a.coded, cb = b.coded
+            @inline(__always) func same(_ r: Range<Int>) -> Bool { ca[r] == cb[r] }
+            @inline(__always) func known(_ c: [UInt8], _ r: Range<Int>) -> Bool {
+                c[r].contains { $0 != 0x20 && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "u") }
+            }
+            flag(same(0..<1))
+            let date2Known = known(ca, 1..<5) && known(cb, 1..<5)
+            flag(date2Known && same(1..<5))
+            flag(date2Known && !same(1..<5))
+            flag(same(5..<9))
+            flag(same(9..<13))
+            flag(same(13..<14))
+            flag(same(15..<16))
+            flag(same(16..<17))
+            flag(same(17..<18))
+            flag(false)
+        } else {
+            for _ in 0..<9 { put(0) }
+            flag(true)
+        }
         assert(i == names.count)
     }
 }

@@ -3,7 +3,7 @@
 /// they are stored as varint deltas. A typical book profile takes 150–300 bytes.
 extension MatchProfile {
     /// Bump when the fields or their meaning change: the store then recomputes old profiles.
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 2
 
     /// A compact, versioned byte form for the store.
     public func serialized() -> [UInt8] {
@@ -41,6 +41,7 @@ extension MatchProfile {
         w.varint(UInt64(country))
         w.varint(UInt64(language))
         w.set(subjectWords)
+        w.string(coded)
         return w.bytes
     }
 
@@ -67,7 +68,7 @@ extension MatchProfile {
             hasEdition <= 1, let part = r.set(), let seriesWords = r.set(), let seriesNumbers = r.set(),
             let publisherWords = r.set(), let placeWords = r.set(), let country = r.varint(),
             country <= UInt32.max, let language = r.varint(), language <= UInt32.max, let subjectWords = r.set(),
-            r.atEnd
+            let coded = r.string(), r.atEnd
         else { return nil }
         self.title = title
         self.titleProper = titleProper
@@ -92,6 +93,7 @@ extension MatchProfile {
         self.country = UInt32(country)
         self.language = UInt32(language)
         self.subjectWords = subjectWords
+        self.coded = coded
     }
 }
 

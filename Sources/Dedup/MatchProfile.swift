@@ -59,6 +59,10 @@ public struct MatchProfile: Sendable, Hashable {
     public var language: UInt32 = 0
     /// Words of the subject headings (6XX $a).
     public var subjectWords: [UInt32] = []
+    /// Coded data of 008 that two catalogers of one book tend to code alike: type of date (06),
+    /// date 2 (11–14), illustrations (18–21), nature of contents (24–27), government publication
+    /// (28), conference (29), index (31), literary form (33), biography (34); blanks when absent.
+    public var coded: [UInt8] = []
 
     public init(record: MARCRecord) {
         keys = []

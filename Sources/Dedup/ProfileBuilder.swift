@@ -165,6 +165,10 @@ struct ProfileBuilder {
         } else if fixed.count >= 18 {
             p.country = Self.code3(fixed.dropFirst(15).prefix(3))
         }
+        if fixed.count >= 35 {
+            let f = Array(fixed)
+            p.coded = [f[6]] + f[11..<15] + f[18..<22] + f[24..<30] + [f[31], f[33], f[34]]
+        }
         p.subjectWords = ProfileText.wordSet(ProfileText.fold(subjects[...]), stop: Stop.title, limit: 48)
 
         // MARK: keys

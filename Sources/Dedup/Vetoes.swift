@@ -16,6 +16,9 @@ enum Vetoes {
         if a.editionNumber != 0 && b.editionNumber != 0 && a.editionNumber != b.editionNumber {
             out.append("edition differs (\(sorted(String(a.editionNumber), String(b.editionNumber))))")
         }
+        if (a.editionNumber >= 2 && !b.hasEdition) || (b.editionNumber >= 2 && !a.hasEdition) {
+            out.append("edition differs (\(max(a.editionNumber, b.editionNumber)) vs none stated)")
+        }
         if !a.part.isEmpty && !b.part.isEmpty && a.part != b.part {
             out.append("volume/part differs (245 $n $p)")
         }

@@ -180,6 +180,12 @@ for t in thresholds.sorted() {
         + "\(fmt(s.p)) / \(fmt(s.r)) (\(s.fp), \(s.fn))\(mark)")
 }
 
+if let showVeto, showVeto == "fp" || showVeto == "fn" {
+    for k in 0..<half where !vetoed[k] && (showVeto == "fp" ? (!labels[k] && scores[k] >= threshold) : (labels[k] && scores[k] < threshold)) {
+        print("\(showVeto) \(k + 1) score \(String(format: "%.2f", scores[k]))")
+    }
+}
+
 if let predictionsOut {
     var csv = "id1,id2,prediction\n"
     for k in 0..<pairCount {
