@@ -210,6 +210,8 @@ struct ProfileBuilder {
             switch String(decoding: w, as: UTF8.self) {
             case "v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes":
                 let previous = words[i - 1]
+                // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
+                if i >= 2 && String(decoding: words[i - 2], as: UTF8.self) == "in" { continue }
                 if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
             default: continue
             }

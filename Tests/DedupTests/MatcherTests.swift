@@ -29,6 +29,28 @@ import Testing
         #expect(d.contributions.contains { $0.signal == "identifier isbn" })
     }
 
+    @Test func reusedISBNOnAnotherTitleIsNotTrusted() {
+        let other = laskarPelangi
+            .with("100", "1 ", [("a", "Toer, Pramoedya Ananta.")])
+            .with("245", "10", [("a", "Bumi manusia /"), ("c", "Pramoedya Ananta Toer.")])
+        let d = decide(laskarPelangi, other)
+        #expect(d.sharedKeys.contains(MatchKey(.isbn, "9789793062792")))
+        #expect(d.verdict == .nonMatch, "score \(d.score)")
+        #expect(d.contributions.contains { $0.signal == "identifier isbn (titles disagree: not trusted)" })
+    }
+
+    @Test func decomposedAndPrecomposedDiacriticsAgree() {
+        // A MARC-8 record decoded to UTF-8 carries combining marks (NFD); a UTF-8 record usually has
+        // precomposed letters (NFC). Both fold to the same signals.
+        let nfc = englishBook.with("245", "10", [("a", "Les misérables /"), ("c", "Victor Hugo ; traduit par Hélène.")])
+        let nfd = englishBook.with("245", "10", [("a", "Les mise\u{301}rables /"), ("c", "Victor Hugo ; traduit par He\u{301}le\u{300}ne.")])
+        let a = MatchProfile(record: nfc.record), b = MatchProfile(record: nfd.record)
+        #expect(a.title == Array("miserables".utf8))
+        #expect(a.title == b.title)
+        #expect(a.keys == b.keys)
+        #expect(Matcher().compare(a, b).verdict == .match)
+    }
+
     @Test func contentAloneMergesWithoutISBN() {
         // One library left the ISBN out: the content score must carry the match on its own.
         let d = decide(laskarPelangi, laskarPelangiElsewhere.without("020"))
@@ -110,7 +132,7 @@ import Testing
         let other = journal.with("022", "0 ", [("a", "1234-5679")])
         #expect(decide(journal, other).vetoes == ["ISSNs differ"])
         // A shared ISSN confirms between serials.
-        #expect(decide(journal, journal.with("245", "00", [("a", "Jurnal lain")])).verdict == .match)
+        #expect(decide(journal, journal.with("245", "00", [("a", "LASKAR PELANGI.")])).verdict == .match)
     }
 
     @Test func yearsAndPagesApartVeto() {
