@@ -13,7 +13,7 @@ package enum MatchFeatures {
         "title-proper-jw", "title-length-ratio",
         "author-both-missing", "author-one-missing", "author-exact", "author-jw", "names-jaccard",
         "names-one-missing", "responsibility-jaccard", "responsibility-one-missing",
-        "year-equal", "year-1-apart", "year-2-3-apart", "year-far-apart", "year-missing",
+        "year-equal", "year-ranges-overlap", "year-1-apart", "year-2-3-apart", "year-far-apart", "year-missing",
         "pages-equal", "pages-1-3-apart", "pages-4-10-apart", "pages-far-apart", "pages-one-missing",
         "extent-jaccard", "volumes-conflict", "volumes-one-side",
         "height-equal", "height-1-apart", "height-far-apart",
@@ -72,9 +72,12 @@ package enum MatchFeatures {
         flag(a.responsibilityWords.isEmpty != b.responsibilityWords.isEmpty)
 
         // Year
-        let yearKnown = a.year != 0 && b.year != 0
-        let dy = abs(Int(a.year) - Int(b.year))
-        flag(yearKnown && dy == 0)
+        let gap = MatchProfile.yearGap(a, b)
+        let yearKnown = gap != nil
+        let dy = gap ?? 0
+        let exact = a.yearLast <= a.year && b.yearLast <= b.year
+        flag(yearKnown && dy == 0 && exact)
+        flag(yearKnown && dy == 0 && !exact)
         flag(yearKnown && dy == 1)
         flag(yearKnown && (2...3).contains(dy))
         flag(yearKnown && dy > 3)
@@ -131,7 +134,7 @@ package enum MatchFeatures {
 
         // Interactions
         flag(titleExact && authorExact)
-        flag(titleExact && yearKnown && dy == 0)
+        flag(titleExact && yearKnown && dy == 0 && exact)
 
         // 008 coded data (positions in `MatchProfile.coded`)
         if a.coded.count == 18 && b.coded.count == 18 {

@@ -3,7 +3,7 @@
 /// they are stored as varint deltas. A typical book profile takes 150–300 bytes.
 extension MatchProfile {
     /// Bump when the fields or their meaning change: the store then recomputes old profiles.
-    static let formatVersion: UInt8 = 2
+    static let formatVersion: UInt8 = 3
 
     /// A compact, versioned byte form for the store.
     public func serialized() -> [UInt8] {
@@ -26,6 +26,7 @@ extension MatchProfile {
         w.set(nameWords)
         w.set(responsibilityWords)
         w.signed(Int64(year))
+        w.signed(Int64(yearLast))
         w.signed(Int64(pages))
         w.set(extentWords)
         w.signed(Int64(height))
@@ -62,7 +63,8 @@ extension MatchProfile {
         format = FormatClass(type: type, level: level, carrier: carrier)
         guard let title = r.string(), let titleProper = r.string(), let titleWords = r.set(),
             let titleNumbers = r.set(), let author = r.string(), let nameWords = r.set(),
-            let responsibilityWords = r.set(), let year = r.signed(Int16.self), let pages = r.signed(Int32.self),
+            let responsibilityWords = r.set(), let year = r.signed(Int16.self),
+            let yearLast = r.signed(Int16.self), let pages = r.signed(Int32.self),
             let extentWords = r.set(), let height = r.signed(Int16.self), let volumeCount = r.signed(Int16.self),
             let editionNumber = r.signed(Int16.self), let editionWords = r.set(), let hasEdition = r.byte(),
             hasEdition <= 1, let part = r.set(), let seriesWords = r.set(), let seriesNumbers = r.set(),
@@ -78,6 +80,7 @@ extension MatchProfile {
         self.nameWords = nameWords
         self.responsibilityWords = responsibilityWords
         self.year = year
+        self.yearLast = yearLast
         self.pages = pages
         self.extentWords = extentWords
         self.height = height

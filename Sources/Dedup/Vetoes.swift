@@ -32,8 +32,8 @@ enum Vetoes {
             let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
             if Set(issnA).isDisjoint(with: issnB) { out.append("ISSNs differ") }
         }
-        if a.year != 0 && b.year != 0 && abs(Int(a.year) - Int(b.year)) > settings.yearsApart {
-            out.append("years differ (\(sorted(String(a.year), String(b.year))))")
+        if let gap = MatchProfile.yearGap(a, b), gap > settings.yearsApart {
+            out.append("years differ (\(sorted(a.yearText, b.yearText)))")
         }
         if a.pages != 0 && b.pages != 0 && abs(Int(a.pages) - Int(b.pages)) > settings.pagesApart {
             out.append("page counts differ (\(sorted(String(a.pages), String(b.pages))))")

@@ -141,6 +141,16 @@ import Testing
         #expect(decide(englishBook, later).vetoes == ["years differ (1839 vs 1845)"])
         let longer = englishBook.with("300", "  ", [("a", "320 p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, longer).vetoes == ["page counts differ (284 vs 320)"])
+        // A questionable date is a range: `[18--?]` (008 `q18001899`) is not vetoed against 1839,
+        // nor `18uu`; a range wholly before the other year is.
+        let questionable = englishBook.control("008", "841128q18001899mau           000 0 eng d")
+            .with("260", "  ", [("a", "Boston :"), ("b", "Otis, Broaders,"), ("c", "[18--?]")])
+        #expect(decide(englishBook, questionable).vetoes.isEmpty)
+        let unknownDigits = englishBook.control("008", "841128s18uu    mau           000 0 eng d")
+            .with("260", "  ", [("a", "Boston :"), ("b", "Otis, Broaders,"), ("c", "[18--]")])
+        #expect(decide(englishBook, unknownDigits).vetoes.isEmpty)
+        let earlier = englishBook.control("008", "841128q18201829mau           000 0 eng d")
+        #expect(decide(englishBook, earlier).vetoes == ["years differ (1820-1829 vs 1839)"])
         // Preliminary leaves stated first are not the page count.
         let leaves = englishBook.with("300", "  ", [("a", "3 p. l., viii, 284, [1] p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, leaves).vetoes.isEmpty)
