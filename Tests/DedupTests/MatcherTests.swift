@@ -154,6 +154,11 @@ import Testing
         // Preliminary leaves stated first are not the page count.
         let leaves = englishBook.with("300", "  ", [("a", "3 p. l., viii, 284, [1] p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, leaves).vetoes.isEmpty)
+        // … nor when the cataloguer put the rest of the pagination into $b.
+        let split = englishBook.with("300", "  ", [("a", "3 p."), ("b", "l., 284 p. front."), ("c", "19 cm.")])
+        #expect(decide(englishBook, split).vetoes.isEmpty)
+        let plates = englishBook.with("300", "  ", [("a", "3 p."), ("b", "7 pl."), ("c", "19 cm.")])
+        #expect(decide(englishBook, plates).vetoes == ["page counts differ (284 vs 3)"])
     }
 
     @Test func seriesNumberingVeto() {
