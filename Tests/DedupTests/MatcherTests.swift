@@ -58,6 +58,21 @@ import Testing
         #expect(d.verdict == .match, "score \(d.score)")
     }
 
+    @Test func sparseRecordsWithout008() {
+        // What SLiMS and Dublin Core sources send: no 008, no extent, a bare imprint.
+        let slims = Book([
+            ("100", "0 ", [("a", "Andrea Hirata")]),
+            ("245", "00", [("a", "Laskar Pelangi")]),
+            ("260", "  ", [("a", "Yogyakarta"), ("b", "Bentang Pustaka"), ("c", "2019")]),
+        ]).without("008")
+        let d = decide(laskarPelangi, slims)
+        #expect(d.vetoes.isEmpty)
+        #expect(d.verdict == .match, "score \(d.score)")
+        let sequel = slims.with("245", "00", [("a", "Sang Pemimpi")])
+        #expect(decide(slims, sequel).verdict == .nonMatch, "score \(decide(slims, sequel).score)")
+        #expect(decide(laskarPelangi, sequel).verdict == .nonMatch)
+    }
+
     @Test func typoInTitleStillMerges() {
         let typo = englishBook.with("245", "10", [
             ("a", "Inquiries concerning the intelectual powers and the investigation of trtuh"),
