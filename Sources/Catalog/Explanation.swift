@@ -13,7 +13,7 @@ extension CatalogStore {
     public func explain(_ id: String, matcher: Matcher = Matcher(), candidateLimit: Int = 50) throws -> [String] {
         var lines: [String] = []
         var clusterID = id
-        if let colon = id.firstIndex(of: ":"), !id.hasPrefix("KTG") || id.contains(":") {
+        if let colon = id.firstIndex(of: ":") {
             let member = String(id[..<colon]), local = String(id[id.index(after: colon)...])
             guard let row = try db.prepare("SELECT id, deleted, cluster FROM record WHERE member = ? AND local_id = ?")
                 .bind(.text(member), .text(local)).first({ (id: $0.int(0), deleted: $0.int(1) != 0, cluster: $0.text(2)) })

@@ -91,6 +91,20 @@ public final class MergeEngine {
         return report
     }
 
+    /// Ends a run that could not read all its input: what was written stays (consistent, and a re-run
+    /// finishes it), `--full` deletes nothing, and the run is recorded as failed.
+    public func fail(_ message: String) throws {
+        try flush()
+        report.status = "failed"
+        report.message = message
+        let now = CatalogStore.nowMilliseconds()
+        report.finishedAt = ChangeMark.format(now)
+        let json = String(decoding: try report.json(), as: UTF8.self)
+        try store.db.transaction {
+            try statements.finishRun.bind(.integer(now), .text(report.status), .text(json), .integer(report.run)).run()
+        }
+    }
+
     // MARK: - One record
 
     struct BatchChanges {

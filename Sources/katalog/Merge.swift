@@ -113,7 +113,7 @@ extension Katalog {
                 if let inputFailure {
                     // What was read is committed (consistent, resumable); --full must not delete on a
                     // partial read, so the run ends here.
-                    try engine.flush()
+                    try engine.fail(inputFailure)
                     throw failureStatus(.unusable(inputFailure))
                 }
                 let result = try engine.finish()
