@@ -7,7 +7,7 @@ public import Normalize
 ///
 /// ```toml
 /// [catalog]
-/// max-delete-share = 20      # percent; "20%" or "0.2" also read
+/// max-delete-share = 20      # an integer is a percentage; 0.2 (a float) or "20%" say the same
 /// batch-size = 1000          # member records per transaction
 /// ```
 ///
@@ -37,13 +37,14 @@ public struct CatalogSettings: Sendable {
             let line = table.lines["max-delete-share"]
             var share: Double?
             if let i = v.integer { share = Double(i) / 100 }
+            if let f = v.float { share = f }
             if let s = v.string {
                 let t = s.trimmingCharacters(in: " ")
                 share = t.hasSuffix("%") ? Double(t.dropLast()).map { $0 / 100 } : Double(t)
             }
             guard let share, share >= 0, share <= 1 else {
                 throw CatalogSettingsError(
-                    message: "[catalog] max-delete-share must be a percentage 0–100 (20, \"20%\") or a share \"0.2\"",
+                    message: "[catalog] max-delete-share must be a percentage 0–100 (20, \"20%\") or a share 0–1 (0.2)",
                     line: line)
             }
             maxDeleteShare = share

@@ -116,6 +116,7 @@ import Testing
         #expect(settings.maxDeleteShare == 0.35)
         #expect(settings.batchSize == 500)
         #expect(try CatalogSettings(toml: "[catalog]\nmax-delete-share = \"5%\"").maxDeleteShare == 0.05)
+        #expect(try CatalogSettings(toml: "[catalog]\nmax-delete-share = 0.3").maxDeleteShare == 0.3)
         #expect(throws: CatalogSettingsError.self) { try CatalogSettings(toml: "[catalog]\nmax-delete-share = 150") }
     }
 }
