@@ -69,16 +69,19 @@ extension CatalogStore {
         lines.append("keys shared by members:" + (shared.isEmpty ? " none" : ""))
         for (k, who) in shared { lines.append("  \(k): \(who.joined(separator: ", "))") }
 
-        lines.append("match edges:")
+        lines.append("match edges (stored score; the signals as the matcher weighs them now):")
         let edges = try db.prepare("SELECT b, score FROM edge WHERE a = ? ORDER BY b")
-        var keyOf: [Int64: String] = [:]
-        for m in members { keyOf[m.id] = m.key }
+        var byID: [Int64: Member] = [:]
+        for m in members { byID[m.id] = m }
         var any = false
         for m in members {
             for (b, score) in try edges.bind(.integer(m.id)).rows({ ($0.int(0), $0.double(1)) }) where m.id < b || !inCluster.contains(b) {
-                var other = keyOf[b] ?? "record \(b)"
-                if keyOf[b] == nil, let outside = try member(b) { other = "\(outside.key) (in another cluster)" }
-                lines.append("  \(m.key) — \(other): \(score)")
+                guard let other = try byID[b] ?? member(b) else { continue }
+                let where_ = inCluster.contains(b) ? "" : " (in another cluster)"
+                lines.append("  \(m.key) — \(other.key)\(where_): \(score)")
+                let signals = matcher.compare(m.profile, other.profile).contributions
+                    .map { "\($0.signal) \(($0.weight * 100).rounded() / 100)" }
+                if !signals.isEmpty { lines.append("    " + signals.joined(separator: ", ")) }
                 any = true
             }
         }

@@ -23,6 +23,9 @@ import MARCRecord
 /// The outcome depends only on the records and their edges (and, for ids, on earlier ids only where a
 /// cluster's first record was once in a cluster someone else started): the same inputs merged in any
 /// order, or in batches of any size, give the same clusters. Records of one member never share a cluster.
+/// One known exception: a key that crosses the posting limit (`MergeEngine.Options.postingLimit`) during
+/// a merge brought candidates to the records keyed before it crossed and none to those after, so edges
+/// found only through such a key can depend on the order of arrival.
 extension MergeEngine {
     struct Node {
         var id: Int64
