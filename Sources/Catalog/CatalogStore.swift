@@ -17,6 +17,8 @@ import Foundation
 /// - `cluster`: `id`, `master` (record row id), `merged` (the merged record, ISO 2709), `change_seq`
 ///   (from `meta.change_seq`, raised once per committed batch), `changed_at` (milliseconds since 1970,
 ///   UTC), `deleted` (a tombstone: kept so deltas can report it). Members are `record.cluster = id`.
+/// - `change(seq, at)`: when each change sequence was committed (one row per batch that changed
+///   clusters), so `--since TIME` finds its first sequence without scanning the clusters.
 /// - `runs`: one row per merge with its report as JSON.
 /// - `meta(key, value)`: `change_seq`.
 ///
@@ -91,6 +93,7 @@ public final class CatalogStore {
             status TEXT NOT NULL,
             report TEXT
         );
+        CREATE TABLE change (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO meta VALUES ('change_seq', 0);
         """
@@ -120,7 +123,7 @@ public final class CatalogStore {
     /// Where the store's history stands now: the last change sequence and its time.
     public func currentChangeMark() throws -> ChangeMark {
         let seq = try db.prepare("SELECT value FROM meta WHERE key = 'change_seq'").first { $0.int(0) } ?? 0
-        let at = try db.prepare("SELECT max(changed_at) FROM cluster").first { $0.isNull(0) ? nil : $0.int(0) } ?? nil
+        let at = try db.prepare("SELECT max(at) FROM change").first { $0.isNull(0) ? nil : $0.int(0) } ?? nil
         return ChangeMark(sequence: seq, milliseconds: at)
     }
 

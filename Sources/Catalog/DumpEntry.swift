@@ -68,7 +68,13 @@ extension CatalogStore {
                 sql = "SELECT id, deleted, merged FROM cluster WHERE change_seq > ? ORDER BY id"
                 values = [.integer(sequence)]
             } else {
-                sql = "SELECT id, deleted, merged FROM cluster WHERE changed_at >= ? ORDER BY id"
+                // The first change at or after the time, from the small `change` table; then the
+                // change-sequence index does the rest.
+                sql = """
+                    SELECT id, deleted, merged FROM cluster
+                    WHERE change_seq >= (SELECT coalesce(min(seq), 9223372036854775807) FROM change WHERE at >= ?)
+                    ORDER BY id
+                    """
                 values = [.integer(mark.milliseconds ?? 0)]
             }
         } else {

@@ -245,7 +245,7 @@ final class Statements {
     let edgesOf, deleteEdge, deleteEdgesFrom, deleteKeys, insertKey, countPostings, postings, candidate, insertEdge: Statement
     let countLive, countMissing, missingBatch, insertRun, finishRun: Statement
     let recordInfo, edgesWithScores, clusterMembers, clusterState, memberData, upsertCluster, tombstone: Statement
-    let setCluster, readSeq, writeSeq: Statement
+    let setCluster, readSeq, writeSeq, insertChange: Statement
 
     init(_ db: Database) throws {
         findRecord = try db.prepare("SELECT id, hash, deleted FROM record WHERE member = ? AND local_id = ?")
@@ -294,5 +294,6 @@ final class Statements {
         setCluster = try db.prepare("UPDATE record SET cluster = ? WHERE id = ?")
         readSeq = try db.prepare("SELECT value FROM meta WHERE key = 'change_seq'")
         writeSeq = try db.prepare("UPDATE meta SET value = ? WHERE key = 'change_seq'")
+        insertChange = try db.prepare("INSERT OR REPLACE INTO change (seq, at) VALUES (?, ?)")
     }
 }

@@ -114,6 +114,7 @@ extension MergeEngine {
             if let sequence { return sequence }
             let next = (try s.readSeq.first { $0.int(0) } ?? 0) + 1
             try s.writeSeq.bind(.integer(next)).run()
+            try s.insertChange.bind(.integer(next), .integer(now)).run()
             sequence = next
             return next
         }

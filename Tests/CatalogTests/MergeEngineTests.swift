@@ -21,6 +21,9 @@ import Testing
         #expect(second.clusters.rebuilt == 0)
 
         let mark = try t.store.currentChangeMark()
+        #expect(mark.sequence == 3)  // three batches of at most 7
+        usleep(5_000)
+        let timeMark = ChangeMark(sequence: nil, milliseconds: Int64(Date().timeIntervalSince1970 * 1000))
         var changed = records
         for i in [3, 11, 17] { changed[i] = Books.record(id: "a\(i)", work: i, variant: 1) }
         let third = try t.merge("A", changed)
@@ -34,6 +37,11 @@ import Testing
         let notes = delta.compactMap { $0.record?.firstField("500")?.value("a") }
         #expect(notes == ["Note version 1", "Note version 1", "Note version 1"])
         #expect(delta.map(\.clusterID) == delta.map(\.clusterID).sorted())
+        // --since TIME gives the same delta; a time after the last change gives none.
+        #expect(Array(t.store.dumpEntries(since: timeMark)).map(\.clusterID) == delta.map(\.clusterID))
+        let later = ChangeMark(sequence: nil, milliseconds: Int64(Date().timeIntervalSince1970 * 1000) + 60_000)
+        #expect(Array(t.store.dumpEntries(since: later)).isEmpty)
+        #expect(Array(t.store.dumpEntries(since: try t.store.currentChangeMark())).isEmpty)
     }
 
     @Test func storeKeepsReceivedAndNormalizedRecordAndRunReports() throws {
