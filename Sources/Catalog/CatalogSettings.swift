@@ -39,7 +39,7 @@ public struct CatalogSettings: Sendable {
             if let i = v.integer { share = Double(i) / 100 }
             if let f = v.float { share = f }
             if let s = v.string {
-                let t = s.trimmingCharacters(in: " ")
+                let t = s.trimmingBlanks()
                 share = t.hasSuffix("%") ? Double(t.dropLast()).map { $0 / 100 } : Double(t)
             }
             guard let share, share >= 0, share <= 1 else {

@@ -44,15 +44,15 @@ public struct PreparedRecord: Sendable {
         profileBytes = profile.serialized()
         // The profile is part of the hash: a matcher that keys records differently re-keys them.
         hash = StableHash.content([normalized, profileBytes])
-        self.datestamp = datestamp ?? record.firstField("005").map { $0.value.trimmingCharacters(in: " ") }
+        self.datestamp = datestamp ?? record.firstField("005").map { $0.value.trimmingBlanks() }
     }
 
     static func localID(of record: MARCRecord, memberCode: String, received: [UInt8]) -> (String, LocalIDSource) {
         if let id = record.controlNumber, !id.isEmpty { return (id, .controlNumber) }
-        let systemNumbers = record.fields("035").compactMap { $0.value("a") }.map { $0.trimmingCharacters(in: " ") }
+        let systemNumbers = record.fields("035").compactMap { $0.value("a") }.map { $0.trimmingBlanks() }
         let prefix = "(\(memberCode))"
         if let own = systemNumbers.first(where: { $0.hasPrefix(prefix) && $0.count > prefix.count }) {
-            return (String(own.dropFirst(prefix.count)).trimmingCharacters(in: " "), .memberSystemNumber)
+            return (String(own.dropFirst(prefix.count)).trimmingBlanks(), .memberSystemNumber)
         }
         if let first = systemNumbers.first(where: { !$0.isEmpty }) { return (first, .systemNumber) }
         let h = StableHash.content([received])
@@ -61,7 +61,8 @@ public struct PreparedRecord: Sendable {
 }
 
 extension String {
-    func trimmingCharacters(in blank: Character) -> String {
+    func trimmingBlanks() -> String {
+        let blank: Character = " "
         var s = Substring(self)
         while s.first == blank { s.removeFirst() }
         while s.last == blank { s.removeLast() }
