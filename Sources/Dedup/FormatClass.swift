@@ -43,16 +43,29 @@ public struct FormatClass: Sendable, Hashable {
 
     /// The carrier a piece of evidence names, or nil when it names none.
     static func carrier(inText folded: [UInt8]) -> Carrier? {
-        let text = String(decoding: folded, as: UTF8.self)
-        if text.contains("electronic") || text.contains("online") || text.contains("computer")
-            || text.contains("e book") || text.contains("ebook") || text.contains("digital")
-        {
+        let electronic: [StaticString] = ["electronic", "online", "computer", "e book", "ebook", "digital"]
+        for word in electronic where contains(folded, word) {
             return .electronic
         }
-        if text.contains("microf") || text.contains("microopaque") || text.contains("microform") {
-            return .microform
-        }
+        if contains(folded, "microf") || contains(folded, "microopaque") { return .microform }
         return nil
+    }
+
+    /// Byte search: the texts are short and the patterns few, and `String.contains` costs more
+    /// than the rest of the profile.
+    static func contains(_ text: [UInt8], _ pattern: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        guard let first = p.first, text.count >= p.count else { return false }
+        var i = 0
+        while i + p.count <= text.count {
+            if text[i] == first {
+                var k = 1
+                while k < p.count && text[i + k] == p[k] { k += 1 }
+                if k == p.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     var typeName: String { String(decoding: [type], as: UTF8.self) }

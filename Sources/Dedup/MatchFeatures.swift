@@ -13,7 +13,7 @@ package enum MatchFeatures {
         "title-proper-jw", "title-length-ratio",
         "author-both-missing", "author-one-missing", "author-exact", "author-jw", "names-jaccard",
         "names-one-missing", "responsibility-jaccard", "responsibility-one-missing",
-        "year-equal", "year-1-apart", "year-2-3-apart", "year-far-apart", "year-missing",
+        "year-equal", "year-ranges-overlap", "year-1-apart", "year-2-3-apart", "year-far-apart", "year-missing",
         "pages-equal", "pages-1-3-apart", "pages-4-10-apart", "pages-far-apart", "pages-one-missing",
         "extent-jaccard", "volumes-conflict", "volumes-one-side",
         "height-equal", "height-1-apart", "height-far-apart",
@@ -24,6 +24,8 @@ package enum MatchFeatures {
         "place-jaccard", "country-equal", "country-differs", "language-equal", "language-differs",
         "subject-jaccard", "subject-one-missing",
         "title-and-author-exact", "title-exact-year-equal",
+        "date-type-equal", "date2-equal", "date2-differs", "illustrations-equal", "contents-equal",
+        "government-equal", "index-equal", "literary-form-equal", "biography-equal", "coded-missing",
     ]
 
     package static var count: Int { names.count }
@@ -70,9 +72,12 @@ package enum MatchFeatures {
         flag(a.responsibilityWords.isEmpty != b.responsibilityWords.isEmpty)
 
         // Year
-        let yearKnown = a.year != 0 && b.year != 0
-        let dy = abs(Int(a.year) - Int(b.year))
-        flag(yearKnown && dy == 0)
+        let gap = MatchProfile.yearGap(a, b)
+        let yearKnown = gap != nil
+        let dy = gap ?? 0
+        let exact = a.yearLast <= a.year && b.yearLast <= b.year
+        flag(yearKnown && dy == 0 && exact)
+        flag(yearKnown && dy == 0 && !exact)
         flag(yearKnown && dy == 1)
         flag(yearKnown && (2...3).contains(dy))
         flag(yearKnown && dy > 3)
@@ -129,7 +134,30 @@ package enum MatchFeatures {
 
         // Interactions
         flag(titleExact && authorExact)
-        flag(titleExact && yearKnown && dy == 0)
+        flag(titleExact && yearKnown && dy == 0 && exact)
+
+        // 008 coded data (positions in `MatchProfile.coded`)
+        if a.coded.count == 18 && b.coded.count == 18 {
+            let ca = a.coded, cb = b.coded
+            @inline(__always) func same(_ r: Range<Int>) -> Bool { ca[r] == cb[r] }
+            @inline(__always) func known(_ c: [UInt8], _ r: Range<Int>) -> Bool {
+                c[r].contains { $0 != 0x20 && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "u") }
+            }
+            flag(same(0..<1))
+            let date2Known = known(ca, 1..<5) && known(cb, 1..<5)
+            flag(date2Known && same(1..<5))
+            flag(date2Known && !same(1..<5))
+            flag(same(5..<9))
+            flag(same(9..<13))
+            flag(same(13..<14))
+            flag(same(15..<16))
+            flag(same(16..<17))
+            flag(same(17..<18))
+            flag(false)
+        } else {
+            for _ in 0..<9 { put(0) }
+            flag(true)
+        }
         assert(i == names.count)
     }
 }

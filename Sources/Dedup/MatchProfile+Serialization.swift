@@ -3,7 +3,7 @@
 /// they are stored as varint deltas. A typical book profile takes 150–300 bytes.
 extension MatchProfile {
     /// Bump when the fields or their meaning change: the store then recomputes old profiles.
-    static let formatVersion: UInt8 = 1
+    static let formatVersion: UInt8 = 3
 
     /// A compact, versioned byte form for the store.
     public func serialized() -> [UInt8] {
@@ -26,6 +26,7 @@ extension MatchProfile {
         w.set(nameWords)
         w.set(responsibilityWords)
         w.signed(Int64(year))
+        w.signed(Int64(yearLast))
         w.signed(Int64(pages))
         w.set(extentWords)
         w.signed(Int64(height))
@@ -41,6 +42,7 @@ extension MatchProfile {
         w.varint(UInt64(country))
         w.varint(UInt64(language))
         w.set(subjectWords)
+        w.string(coded)
         return w.bytes
     }
 
@@ -61,13 +63,14 @@ extension MatchProfile {
         format = FormatClass(type: type, level: level, carrier: carrier)
         guard let title = r.string(), let titleProper = r.string(), let titleWords = r.set(),
             let titleNumbers = r.set(), let author = r.string(), let nameWords = r.set(),
-            let responsibilityWords = r.set(), let year = r.signed(Int16.self), let pages = r.signed(Int32.self),
+            let responsibilityWords = r.set(), let year = r.signed(Int16.self),
+            let yearLast = r.signed(Int16.self), let pages = r.signed(Int32.self),
             let extentWords = r.set(), let height = r.signed(Int16.self), let volumeCount = r.signed(Int16.self),
             let editionNumber = r.signed(Int16.self), let editionWords = r.set(), let hasEdition = r.byte(),
             hasEdition <= 1, let part = r.set(), let seriesWords = r.set(), let seriesNumbers = r.set(),
             let publisherWords = r.set(), let placeWords = r.set(), let country = r.varint(),
             country <= UInt32.max, let language = r.varint(), language <= UInt32.max, let subjectWords = r.set(),
-            r.atEnd
+            let coded = r.string(), r.atEnd
         else { return nil }
         self.title = title
         self.titleProper = titleProper
@@ -77,6 +80,7 @@ extension MatchProfile {
         self.nameWords = nameWords
         self.responsibilityWords = responsibilityWords
         self.year = year
+        self.yearLast = yearLast
         self.pages = pages
         self.extentWords = extentWords
         self.height = height
@@ -92,6 +96,7 @@ extension MatchProfile {
         self.country = UInt32(country)
         self.language = UInt32(language)
         self.subjectWords = subjectWords
+        self.coded = coded
     }
 }
 

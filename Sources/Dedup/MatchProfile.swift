@@ -27,8 +27,12 @@ public struct MatchProfile: Sendable, Hashable {
     public var nameWords: [UInt32] = []
     /// Words of the statement of responsibility (245 $c).
     public var responsibilityWords: [UInt32] = []
-    /// Year of publication (`YearKey`: 008/07–10, else 264/260 $c); 0 when unknown.
+    /// Year of publication (`YearKey`: 008/07–10, else 264/260 $c); 0 when unknown. With
+    /// `yearLast`, the range the date may lie in: a questionable date (008/06 `q`, `[18--?]`) or
+    /// multiple dates (`m`, `1890-1893`) is a range, and so is a date1 with unknown digits (`18uu`).
     public var year: Int16 = 0
+    /// The last year of the range; equal to `year` for a single known year.
+    public var yearLast: Int16 = 0
     /// Main page count (`PaginationKey`); 0 when unknown.
     public var pages: Int32 = 0
     /// Words and numbers of the extent (300 $a), roman preliminaries included.
@@ -59,6 +63,10 @@ public struct MatchProfile: Sendable, Hashable {
     public var language: UInt32 = 0
     /// Words of the subject headings (6XX $a).
     public var subjectWords: [UInt32] = []
+    /// Coded data of 008 that two catalogers of one book tend to code alike: type of date (06),
+    /// date 2 (11–14), illustrations (18–21), nature of contents (24–27), government publication
+    /// (28), conference (29), index (31), literary form (33), biography (34); blanks when absent.
+    public var coded: [UInt8] = []
 
     public init(record: MARCRecord) {
         keys = []
@@ -70,4 +78,15 @@ public struct MatchProfile: Sendable, Hashable {
     public init(keys: [MatchKey]) {
         self.keys = keys
     }
+}
+
+extension MatchProfile {
+    /// Years between the two records' date ranges (0 when they overlap); nil when either is unknown.
+    static func yearGap(_ a: MatchProfile, _ b: MatchProfile) -> Int? {
+        guard a.year != 0, b.year != 0 else { return nil }
+        let lastA = max(a.year, a.yearLast), lastB = max(b.year, b.yearLast)
+        return max(0, Int(max(a.year, b.year)) - Int(min(lastA, lastB)))
+    }
+
+    var yearText: String { yearLast > year ? "\(year)-\(yearLast)" : "\(year)" }
 }

@@ -32,10 +32,17 @@ public struct Matcher: Sendable {
                 contributions.append(.init(signal: MatchFeatures.names[k], weight: c))
             }
         }
-        let confirming = shared.filter { Self.confirms($0, a, b) }
+        var confirming = shared.filter { Self.confirms($0, a, b) }
         if let first = confirming.first {
-            score += settings.identifierScore
-            contributions.append(.init(signal: "identifier \(first.kind.rawValue)", weight: settings.identifierScore))
+            if Self.titlesDisagree(a, b) {
+                // Publishers reuse ISBNs and systems copy numbers into the wrong record: an identifier
+                // shared by two unrelated titles proves nothing, and the content score decides.
+                contributions.append(.init(signal: "identifier \(first.kind.rawValue) (titles disagree: not trusted)", weight: 0))
+                confirming = []
+            } else {
+                score += settings.identifierScore
+                contributions.append(.init(signal: "identifier \(first.kind.rawValue)", weight: settings.identifierScore))
+            }
         }
         let verdict: MatchDecision.Verdict =
             vetoes.isEmpty && (!confirming.isEmpty || score >= settings.threshold) ? .match : .nonMatch
@@ -50,6 +57,13 @@ public struct Matcher: Sendable {
         case .issn: a.format.level == UInt8(ascii: "s") && b.format.level == UInt8(ascii: "s")
         default: true
         }
+    }
+
+    /// Both records have a title and the titles have little in common: Jaro–Winkler below 0.7 and
+    /// fewer than a third of the shorter title's words shared.
+    static func titlesDisagree(_ a: MatchProfile, _ b: MatchProfile) -> Bool {
+        guard !a.title.isEmpty, !b.title.isEmpty, a.title != b.title else { return false }
+        return Similarity.jaroWinkler(a.title, b.title) < 0.7 && Similarity.containment(a.titleWords, b.titleWords) < 0.34
     }
 
     /// The keys both sorted key lists hold, sorted.

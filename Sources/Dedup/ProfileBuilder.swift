@@ -144,7 +144,7 @@ struct ProfileBuilder {
         p.responsibilityWords = ProfileText.wordSet(ProfileText.fold(responsibility[...]), stop: Stop.responsibility)
 
         // MARK: publication
-        p.year = Int16(YearKey.key(for: record) ?? 0)
+        (p.year, p.yearLast) = Self.years(fixed: fixed, record: record)
         p.pages = Int32(PageCount.countRaw(extent[...]))
         p.extentWords = ProfileText.wordSet(extentFolded, stop: Stop.extent, limit: 16)
         p.volumeCount = Int16(Self.volumeCount(extentFolded))
@@ -165,6 +165,10 @@ struct ProfileBuilder {
         } else if fixed.count >= 18 {
             p.country = Self.code3(fixed.dropFirst(15).prefix(3))
         }
+        if fixed.count >= 35 {
+            let f = Array(fixed)
+            p.coded = [f[6]] + f[11..<15] + f[18..<22] + f[24..<30] + [f[31], f[33], f[34]]
+        }
         p.subjectWords = ProfileText.wordSet(ProfileText.fold(subjects[...]), stop: Stop.title, limit: 48)
 
         // MARK: keys
@@ -183,6 +187,36 @@ struct ProfileBuilder {
         guard carrierEvidence == nil else { return }
         carrierEvidence = FormatClass.carrier(inText: ProfileText.fold(value))
     }
+
+    /// The year, or the range of years, the record's date stands for.
+    static func years(fixed: ArraySlice<UInt8>, record: MARCRecord) -> (Int16, Int16) {
+        let year = YearKey.key(for: record)
+        guard fixed.count >= 15 else { return (Int16(year ?? 0), Int16(year ?? 0)) }
+        let f = Array(fixed)
+        let type = f[6]
+        let date1 = f[7..<11], date2 = f[11..<15]
+        func digits(_ d: ArraySlice<UInt8>) -> Int? {
+            d.allSatisfy(ProfileText.isDigit) ? Int(ProfileText.number(d)) : nil
+        }
+        if let d1 = digits(date1), year == d1 {
+            if type == UInt8(ascii: "q") || type == UInt8(ascii: "m") || type == UInt8(ascii: "i") || type == UInt8(ascii: "k"),
+                let d2 = digits(date2), d2 >= d1, d2 <= 2099
+            {
+                return (Int16(d1), Int16(d2))
+            }
+            return (Int16(d1), Int16(d1))
+        }
+        // `18uu`, `192u`: the decade or century is known.
+        let known = date1.prefix(while: ProfileText.isDigit)
+        if known.count >= 2, known.count < 4, date1.dropFirst(known.count).allSatisfy({ $0 == UInt8(ascii: "u") }) {
+            let low = Int(ProfileText.number(known)) * Int(pow10(4 - known.count))
+            let high = low + Int(pow10(4 - known.count)) - 1
+            if (1000...2099).contains(low) { return (Int16(low), Int16(high)) }
+        }
+        return (Int16(year ?? 0), Int16(year ?? 0))
+    }
+
+    private static func pow10(_ n: Int) -> Int { n <= 0 ? 1 : 10 * pow10(n - 1) }
 
     static func code3(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         guard bytes.count == 3 else { return 0 }
@@ -206,6 +240,8 @@ struct ProfileBuilder {
             switch String(decoding: w, as: UTF8.self) {
             case "v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes":
                 let previous = words[i - 1]
+                // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
+                if i >= 2 && String(decoding: words[i - 2], as: UTF8.self) == "in" { continue }
                 if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
             default: continue
             }

@@ -26,7 +26,7 @@ enum ProfileText {
 
     /// Sorted, distinct hashes of the words of folded text, leaving out `stop` words and keeping at
     /// most `limit` of them (the first ones: a title's start carries the most weight).
-    static func wordSet(_ folded: [UInt8], stop: Set<UInt32> = [], limit: Int = 48) -> [UInt32] {
+    static func wordSet(_ folded: [UInt8], stop: [UInt32] = [], limit: Int = 48) -> [UInt32] {
         var out: [UInt32] = []
         for word in folded.split(separator: 0x20) {
             let h = hash(word)
@@ -87,8 +87,9 @@ enum ProfileText {
         return total > 0 ? UInt32(total) : nil
     }
 
-    static func hashes(_ words: [String]) -> Set<UInt32> {
-        Set(words.map { w in hash(Array(w.utf8)[...]) })
+    /// A short list searched linearly: cheaper than hashing into a `Set` for a dozen words.
+    static func hashes(_ words: [String]) -> [UInt32] {
+        words.map { w in hash(Array(w.utf8)[...]) }
     }
 
     /// Appends `part` to `text` with one blank between.

@@ -15,36 +15,39 @@ enum Similarity {
 
     private static func jaroWinklerOrdered(_ a: [UInt8], _ n: Int, _ b: [UInt8], _ m: Int) -> Double {
         let window = max(0, max(n, m) / 2 - 1)
-        var matchedA = [Bool](repeating: false, count: n)
-        var matchedB = [Bool](repeating: false, count: m)
-        var matches = 0
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                for i in 0..<n {
-                    let lo = max(0, i - window), hi = min(m - 1, i + window)
-                    guard lo <= hi else { continue }
-                    for j in lo...hi where !matchedB[j] && pa[i] == pb[j] {
-                        matchedA[i] = true
-                        matchedB[j] = true
-                        matches += 1
-                        break
+        // Flags on the stack: this runs for every candidate pair, twice.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: n + m) { flags -> Double in
+            flags.initialize(repeating: false)
+            var matches = 0
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    for i in 0..<n {
+                        let lo = max(0, i - window), hi = min(m - 1, i + window)
+                        guard lo <= hi else { continue }
+                        let c = pa[i]
+                        for j in lo...hi where pb[j] == c && !flags[n + j] {
+                            flags[i] = true
+                            flags[n + j] = true
+                            matches += 1
+                            break
+                        }
                     }
                 }
             }
+            if matches == 0 { return 0 }
+            var transpositions = 0
+            var k = 0
+            for i in 0..<n where flags[i] {
+                while !flags[n + k] { k += 1 }
+                if a[i] != b[k] { transpositions += 1 }
+                k += 1
+            }
+            let mm = Double(matches)
+            let jaro = (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
+            var prefix = 0
+            while prefix < min(4, min(n, m)) && a[prefix] == b[prefix] { prefix += 1 }
+            return jaro + Double(prefix) * 0.1 * (1 - jaro)
         }
-        if matches == 0 { return 0 }
-        var transpositions = 0
-        var k = 0
-        for i in 0..<n where matchedA[i] {
-            while !matchedB[k] { k += 1 }
-            if a[i] != b[k] { transpositions += 1 }
-            k += 1
-        }
-        let mm = Double(matches)
-        let jaro = (mm / Double(n) + mm / Double(m) + (mm - Double(transpositions / 2)) / mm) / 3
-        var prefix = 0
-        while prefix < min(4, min(n, m)) && a[prefix] == b[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
     }
 
     /// The size of the intersection of two sorted sets.

@@ -16,6 +16,9 @@ enum Vetoes {
         if a.editionNumber != 0 && b.editionNumber != 0 && a.editionNumber != b.editionNumber {
             out.append("edition differs (\(sorted(String(a.editionNumber), String(b.editionNumber))))")
         }
+        if (a.editionNumber >= 2 && !b.hasEdition) || (b.editionNumber >= 2 && !a.hasEdition) {
+            out.append("edition differs (\(max(a.editionNumber, b.editionNumber)) vs none stated)")
+        }
         if !a.part.isEmpty && !b.part.isEmpty && a.part != b.part {
             out.append("volume/part differs (245 $n $p)")
         }
@@ -25,12 +28,12 @@ enum Vetoes {
         if a.volumeCount != 0 && b.volumeCount != 0 && a.volumeCount != b.volumeCount {
             out.append("number of volumes differs (\(sorted(String(a.volumeCount), String(b.volumeCount))))")
         }
-        let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
-        if !issnA.isEmpty && !issnB.isEmpty && Set(issnA).isDisjoint(with: issnB) {
-            out.append("ISSNs differ")
+        if a.keys.contains(where: { $0.kind == .issn }) && b.keys.contains(where: { $0.kind == .issn }) {
+            let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
+            if Set(issnA).isDisjoint(with: issnB) { out.append("ISSNs differ") }
         }
-        if a.year != 0 && b.year != 0 && abs(Int(a.year) - Int(b.year)) > settings.yearsApart {
-            out.append("years differ (\(sorted(String(a.year), String(b.year))))")
+        if let gap = MatchProfile.yearGap(a, b), gap > settings.yearsApart {
+            out.append("years differ (\(sorted(a.yearText, b.yearText)))")
         }
         if a.pages != 0 && b.pages != 0 && abs(Int(a.pages) - Int(b.pages)) > settings.pagesApart {
             out.append("page counts differ (\(sorted(String(a.pages), String(b.pages))))")

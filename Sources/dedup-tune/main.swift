@@ -35,19 +35,43 @@ while let a = arguments.popFirst() {
 // MARK: - Read
 
 let cidTag: Tag = "CID"
-var profiles: [MatchProfile] = []
+var records: [MARCRecord] = []
 var ids: [String] = []
 do {
     var reader = MARCJSONReader(source: try FileByteSource(path: recordsPath), fileName: recordsPath)
     while var record = try reader.next() {
         record.removeFields { $0.tag == cidTag }
         ids.append(record.controlNumber ?? "")
-        profiles.append(MatchProfile(record: record))
+        records.append(record)
     }
 } catch {
     FileHandle.standardError.write("cannot read \(recordsPath): \(error)\n".data(using: .utf8)!)
     exit(2)
 }
+/// CPU time of this thread: the machine the tuning runs on is shared, and wall time would
+/// measure the neighbours.
+struct CPUClock {
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1e6 + Double(t.tv_nsec) / 1e3
+    }
+    func measure(_ body: () -> Void) -> Double {
+        let start = CPUClock.now()
+        body()
+        return CPUClock.now() - start
+    }
+}
+let clock = CPUClock()
+var profiles: [MatchProfile] = []
+profiles.reserveCapacity(records.count)
+let profileTime = clock.measure {
+    for record in records { profiles.append(MatchProfile(record: record)) }
+}
+func microseconds(_ d: Double) -> Double { d }
+let serializedSizes = profiles.map { $0.serialized().count }
+print(String(format: "profiles: %d in %.0f µs each; serialized %.0f bytes on average", profiles.count,
+    microseconds(profileTime) / Double(profiles.count), Double(serializedSizes.reduce(0, +)) / Double(profiles.count)))
 let labelLines = (try? String(contentsOfFile: labelsPath, encoding: .utf8))?.split(separator: "\n").dropFirst() ?? []
 let labels: [Bool] = labelLines.map { $0.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) == "1" } ?? false }
 let pairCount = min(labels.count, profiles.count / 2)
@@ -63,6 +87,18 @@ for (k, line) in labelLines.prefix(pairCount).enumerated() {
     }
 }
 let half = pairCount / 2
+do {
+    let matcher = Matcher()
+    var merged = 0
+    let rounds = 5
+    let compareTime = clock.measure {
+        for _ in 0..<rounds {
+            for k in 0..<pairCount where matcher.compare(profiles[2 * k], profiles[2 * k + 1]).verdict == .match { merged += 1 }
+        }
+    }
+    print(String(format: "compare: %.2f µs per pair (%d matches)", microseconds(compareTime) / Double(rounds * pairCount),
+        merged / rounds))
+}
 print("pairs: \(pairCount) (learning on 1–\(half), reporting on \(half + 1)–\(pairCount))")
 
 // MARK: - Features
@@ -142,6 +178,12 @@ for t in thresholds.sorted() {
     let mark = t == threshold ? "  <- shipped" : ""
     print(String(format: "%7.2f", t) + "    \(fmt(f.p)) / \(fmt(f.r)) (\(f.fp), \(f.fn))    "
         + "\(fmt(s.p)) / \(fmt(s.r)) (\(s.fp), \(s.fn))\(mark)")
+}
+
+if let showVeto, showVeto == "fp" || showVeto == "fn" {
+    for k in 0..<half where !vetoed[k] && (showVeto == "fp" ? (!labels[k] && scores[k] >= threshold) : (labels[k] && scores[k] < threshold)) {
+        print("\(showVeto) \(k + 1) score \(String(format: "%.2f", scores[k]))")
+    }
 }
 
 if let predictionsOut {

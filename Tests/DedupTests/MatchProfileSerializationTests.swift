@@ -10,7 +10,7 @@ import Testing
         {
             let profile = MatchProfile(record: book.record)
             let bytes = profile.serialized()
-            #expect(bytes.first == 1)  // the version
+            #expect(bytes.first == 3)  // the version
             let back = try #require(MatchProfile(serialized: bytes))
             #expect(back == profile)
             #expect(back.serialized() == bytes)

@@ -29,6 +29,28 @@ import Testing
         #expect(d.contributions.contains { $0.signal == "identifier isbn" })
     }
 
+    @Test func reusedISBNOnAnotherTitleIsNotTrusted() {
+        let other = laskarPelangi
+            .with("100", "1 ", [("a", "Toer, Pramoedya Ananta.")])
+            .with("245", "10", [("a", "Bumi manusia /"), ("c", "Pramoedya Ananta Toer.")])
+        let d = decide(laskarPelangi, other)
+        #expect(d.sharedKeys.contains(MatchKey(.isbn, "9789793062792")))
+        #expect(d.verdict == .nonMatch, "score \(d.score)")
+        #expect(d.contributions.contains { $0.signal == "identifier isbn (titles disagree: not trusted)" })
+    }
+
+    @Test func decomposedAndPrecomposedDiacriticsAgree() {
+        // A MARC-8 record decoded to UTF-8 carries combining marks (NFD); a UTF-8 record usually has
+        // precomposed letters (NFC). Both fold to the same signals.
+        let nfc = englishBook.with("245", "10", [("a", "Les misérables /"), ("c", "Victor Hugo ; traduit par Hélène.")])
+        let nfd = englishBook.with("245", "10", [("a", "Les mise\u{301}rables /"), ("c", "Victor Hugo ; traduit par He\u{301}le\u{300}ne.")])
+        let a = MatchProfile(record: nfc.record), b = MatchProfile(record: nfd.record)
+        #expect(a.title == Array("miserables".utf8))
+        #expect(a.title == b.title)
+        #expect(a.keys == b.keys)
+        #expect(Matcher().compare(a, b).verdict == .match)
+    }
+
     @Test func contentAloneMergesWithoutISBN() {
         // One library left the ISBN out: the content score must carry the match on its own.
         let d = decide(laskarPelangi, laskarPelangiElsewhere.without("020"))
@@ -110,7 +132,7 @@ import Testing
         let other = journal.with("022", "0 ", [("a", "1234-5679")])
         #expect(decide(journal, other).vetoes == ["ISSNs differ"])
         // A shared ISSN confirms between serials.
-        #expect(decide(journal, journal.with("245", "00", [("a", "Jurnal lain")])).verdict == .match)
+        #expect(decide(journal, journal.with("245", "00", [("a", "LASKAR PELANGI.")])).verdict == .match)
     }
 
     @Test func yearsAndPagesApartVeto() {
@@ -119,6 +141,16 @@ import Testing
         #expect(decide(englishBook, later).vetoes == ["years differ (1839 vs 1845)"])
         let longer = englishBook.with("300", "  ", [("a", "320 p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, longer).vetoes == ["page counts differ (284 vs 320)"])
+        // A questionable date is a range: `[18--?]` (008 `q18001899`) is not vetoed against 1839,
+        // nor `18uu`; a range wholly before the other year is.
+        let questionable = englishBook.control("008", "841128q18001899mau           000 0 eng d")
+            .with("260", "  ", [("a", "Boston :"), ("b", "Otis, Broaders,"), ("c", "[18--?]")])
+        #expect(decide(englishBook, questionable).vetoes.isEmpty)
+        let unknownDigits = englishBook.control("008", "841128s18uu    mau           000 0 eng d")
+            .with("260", "  ", [("a", "Boston :"), ("b", "Otis, Broaders,"), ("c", "[18--]")])
+        #expect(decide(englishBook, unknownDigits).vetoes.isEmpty)
+        let earlier = englishBook.control("008", "841128q18201829mau           000 0 eng d")
+        #expect(decide(englishBook, earlier).vetoes == ["years differ (1820-1829 vs 1839)"])
         // Preliminary leaves stated first are not the page count.
         let leaves = englishBook.with("300", "  ", [("a", "3 p. l., viii, 284, [1] p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, leaves).vetoes.isEmpty)
