@@ -118,8 +118,11 @@ public final class MergeEngine {
     private func apply(_ record: PreparedRecord, _ changes: inout BatchChanges) throws {
         let s = statements
         let existing = try s.findRecord.bind(.text(options.member), .text(record.localID)).first {
-            (id: $0.int(0), hash: $0.blob(1) ?? [], deleted: $0.int(2) != 0)
+            (id: $0.int(0), hash: $0.blob(1) ?? [], deleted: $0.int(2) != 0, seen: $0.isNull(3) ? nil : $0.int(3))
         }
+        // With --full every record read is marked with the run, so a second record with the same local
+        // id in this run's input shows (the later one wins, as it would anyway).
+        if options.full, existing?.seen == report.run { report.records.duplicateLocalIDs += 1 }
         if options.full && !record.isDeletion, let existing {
             try s.markSeen.bind(.integer(report.run), .integer(existing.id)).run()
         }
@@ -248,7 +251,7 @@ final class Statements {
     let setCluster, readSeq, writeSeq, insertChange: Statement
 
     init(_ db: Database) throws {
-        findRecord = try db.prepare("SELECT id, hash, deleted FROM record WHERE member = ? AND local_id = ?")
+        findRecord = try db.prepare("SELECT id, hash, deleted, seen_run FROM record WHERE member = ? AND local_id = ?")
         markSeen = try db.prepare("UPDATE record SET seen_run = ? WHERE id = ?")
         updateRecord = try db.prepare("""
             UPDATE record SET received = ?, normalized = ?, hash = ?, datestamp = ?, profile = ?,

@@ -16,6 +16,8 @@ public struct MergeReport: Codable, Sendable, Equatable {
         public var localIDFallbacks = 0
         /// Deletions in the input for records the store does not have (nothing to do).
         public var deletionsOfUnknown = 0
+        /// With `--full`: records whose local id an earlier record of the same input already had.
+        public var duplicateLocalIDs = 0
         public init() {}
     }
 
@@ -62,7 +64,8 @@ public struct MergeReport: Codable, Sendable, Equatable {
             "katalog merge \(member): \(r.read) records read: \(r.new) new, \(r.changed) changed, \(r.unchanged) "
                 + "unchanged, \(r.deleted) deleted"
                 + (r.unreadable > 0 ? ", \(r.unreadable) unreadable" : "")
-                + (r.localIDFallbacks > 0 ? "; \(r.localIDFallbacks) without 001 (local id from 035 or content)" : ""),
+                + (r.localIDFallbacks > 0 ? "; \(r.localIDFallbacks) without 001 (local id from 035 or content)" : "")
+                + (r.duplicateLocalIDs > 0 ? "; \(r.duplicateLocalIDs) repeated a local id (the last one kept)" : ""),
             "katalog merge \(member): clusters: \(c.created) created, \(c.grown) grown, \(c.shrunk) shrunk, "
                 + "\(c.split) split, \(c.deleted) deleted; \(c.rebuilt) merged records rebuilt",
         ]

@@ -76,8 +76,15 @@ import Testing
         #expect(delta.count == 3)
         #expect(delta.allSatisfy { $0.record == nil })
 
+        // A local id twice in a full input: counted, the later record kept.
+        let repeated = try t.merge("A", Array(records.prefix(7)) + [Books.record(id: "a2", work: 2, variant: 9)], full: true)
+        #expect(repeated.records.duplicateLocalIDs == 1)
+        #expect(repeated.records.changed == 1)
+        #expect(Array(t.store.dumpEntries(since: nil)).contains { $0.record?.firstField("500")?.value("a") == "Note version 9" })
+
         // One of ten (10 %) is under the default 20 %: no --force needed.
         let small = try t.merge("A", Array(records.prefix(6)), full: true)
+        #expect(small.records.duplicateLocalIDs == 0)
         #expect(small.status == "done")
         #expect(small.records.deleted == 1)
     }
