@@ -38,6 +38,7 @@ struct ProfileBuilder {
         var names: [UInt8] = [], series: [UInt8] = [], seriesNumbering: [UInt8] = []
         var publishers: [UInt8] = [], places: [UInt8] = [], subjects: [UInt8] = []
         var seen245 = false, seen300 = false, seenImprint = false
+        var pagesTail: ArraySlice<UInt8> = []
 
         for field in record.fields {
             let tag = field.tag.rawValue
@@ -89,6 +90,9 @@ struct ProfileBuilder {
                 for s in field.subfields {
                     if s.code == Self.code("a") { ProfileText.append(s.value, to: &extent) }
                     if s.code == Self.code("c") { ProfileText.append(s.value, to: &dimensions) }
+                    // Old records split the pagination at the wrong delimiter: `$a3 p. $bl., 3-180 p.`,
+                    // `$axx p., 1 l., $b359 p.`. A $b that starts like pagination continues $a.
+                    if s.code == Self.code("b"), Self.continuesPagination(s.value) { pagesTail = s.value }
                 }
             case T.t337, T.t338, T.t533:
                 for s in field.subfields where s.code == Self.code("a") { note(carrierIn: s.value) }
@@ -145,7 +149,7 @@ struct ProfileBuilder {
 
         // MARK: publication
         (p.year, p.yearLast) = Self.years(fixed: fixed, record: record)
-        p.pages = Int32(PageCount.countRaw(extent[...]))
+        p.pages = Int32(PageCount.countRaw(pagesTail.isEmpty ? extent[...] : (extent + [0x20] + pagesTail)[...]))
         p.extentWords = ProfileText.wordSet(extentFolded, stop: Stop.extent, limit: 16)
         p.volumeCount = Int16(Self.volumeCount(extentFolded))
         p.height = Int16(Self.firstNumber(dimensions[...]) ?? 0)
@@ -217,6 +221,19 @@ struct ProfileBuilder {
     }
 
     private static func pow10(_ n: Int) -> Int { n <= 0 ? 1 : 10 * pow10(n - 1) }
+
+    /// `l., 3-180 p.` or `359 p.`: a 300 $b that is really the rest of the pagination.
+    static func continuesPagination(_ b: ArraySlice<UInt8>) -> Bool {
+        let t = b.drop(while: { $0 == 0x20 })
+        guard let first = t.first else { return false }
+        if ProfileText.isDigit(first) {
+            // `359 p.`, but not `7 pl.` or `15 maps`
+            let rest = t.drop(while: ProfileText.isDigit).drop(while: { $0 == 0x20 })
+            return rest.first.map { $0 | 0x20 == UInt8(ascii: "p") } == true
+                && rest.dropFirst().first.map { !($0 | 0x20 &- 0x61 < 26) } ?? true
+        }
+        return first | 0x20 == UInt8(ascii: "l") && t.dropFirst().first == UInt8(ascii: ".")
+    }
 
     static func code3(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         guard bytes.count == 3 else { return 0 }

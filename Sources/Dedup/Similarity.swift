@@ -80,23 +80,4 @@ enum Similarity {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         return Double(common(a, b)) / Double(min(a.count, b.count))
     }
-
-    /// Levenshtein distance of two byte strings (first `limit` bytes), for the title-distance ratio.
-    static func levenshtein(_ a: [UInt8], _ b: [UInt8], limit: Int = 96) -> Int {
-        let n = min(a.count, limit), m = min(b.count, limit)
-        if n == 0 { return m }
-        if m == 0 { return n }
-        var previous = Array(0...m)
-        var current = [Int](repeating: 0, count: m + 1)
-        for i in 1...n {
-            current[0] = i
-            let ai = a[i - 1]
-            for j in 1...m {
-                let cost = ai == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[m]
-    }
 }

@@ -18,6 +18,8 @@ var arguments = CommandLine.arguments.dropFirst()
 var recordsPath = "", labelsPath = "", weightsOut: String?, predictionsOut: String?
 var train = true
 var showVeto: String?
+var lambda = 1.0
+var crossValidate = false
 while let a = arguments.popFirst() {
     switch a {
     case "--records": recordsPath = arguments.popFirst() ?? ""
@@ -26,6 +28,8 @@ while let a = arguments.popFirst() {
     case "--predictions": predictionsOut = arguments.popFirst()
     case "--no-train": train = false
     case "--show-veto": showVeto = arguments.popFirst()
+    case "--lambda": lambda = Double(arguments.popFirst() ?? "") ?? 1.0
+    case "--cross-validate": crossValidate = true
     default:
         FileHandle.standardError.write("unknown argument \(a)\n".data(using: .utf8)!)
         exit(2)
@@ -129,10 +133,39 @@ for (kind, c) in vetoCounts.sorted(by: { $0.key < $1.key }) { print("  \(kind): 
 
 // MARK: - Learn
 
+/// Two-fold cross-validation inside the first half (odd and even pairs) for the regularisation:
+/// train on one fold, choose the threshold there (precision 0.995), measure on the other.
+if crossValidate {
+    let folds = [(0..<half).filter { $0 % 2 == 0 && !vetoed[$0] }, (0..<half).filter { $0 % 2 == 1 && !vetoed[$0] }]
+    for l in [0.03, 0.1, 0.3, 1, 3, 10, 30] {
+        var tp = 0, fp = 0, fn = 0
+        for f in 0..<2 {
+            let trainRows = folds[f], testRows = folds[1 - f]
+            let w = LogisticRegression.fit(x: trainRows.map { features[$0] }, y: trainRows.map { labels[$0] }, lambda: l)
+            func s(_ k: Int) -> Double { zip(w, features[k]).reduce(0) { $0 + $1.0 * $1.1 } }
+            var t = -5.0
+            while t < 20 {
+                let predicted = trainRows.filter { s($0) >= t }
+                let good = predicted.filter { labels[$0] }.count
+                if predicted.isEmpty || Double(good) / Double(predicted.count) >= 0.995 { break }
+                t += 0.25
+            }
+            for k in testRows {
+                let m = s(k) >= t
+                if m && labels[k] { tp += 1 }
+                if m && !labels[k] { fp += 1 }
+                if !m && labels[k] { fn += 1 }
+            }
+        }
+        print(String(format: "cv lambda %5.2f: P %.4f R %.4f (fp %d, fn %d, non-vetoed pairs only)", l,
+            Double(tp) / Double(tp + fp), Double(tp) / Double(tp + fn), fp, fn))
+    }
+}
+
 var weights = MatchFeatureAccess.shippedWeights
 if train {
     let rows = (0..<half).filter { !vetoed[$0] }
-    weights = LogisticRegression.fit(x: rows.map { features[$0] }, y: rows.map { labels[$0] }, lambda: 1.0)
+    weights = LogisticRegression.fit(x: rows.map { features[$0] }, y: rows.map { labels[$0] }, lambda: lambda)
 }
 
 @MainActor func score(_ k: Int) -> Double {

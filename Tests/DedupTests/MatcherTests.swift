@@ -58,6 +58,21 @@ import Testing
         #expect(d.verdict == .match, "score \(d.score)")
     }
 
+    @Test func sparseRecordsWithout008() {
+        // What SLiMS and Dublin Core sources send: no 008, no extent, a bare imprint.
+        let slims = Book([
+            ("100", "0 ", [("a", "Andrea Hirata")]),
+            ("245", "00", [("a", "Laskar Pelangi")]),
+            ("260", "  ", [("a", "Yogyakarta"), ("b", "Bentang Pustaka"), ("c", "2019")]),
+        ]).without("008")
+        let d = decide(laskarPelangi, slims)
+        #expect(d.vetoes.isEmpty)
+        #expect(d.verdict == .match, "score \(d.score)")
+        let sequel = slims.with("245", "00", [("a", "Sang Pemimpi")])
+        #expect(decide(slims, sequel).verdict == .nonMatch, "score \(decide(slims, sequel).score)")
+        #expect(decide(laskarPelangi, sequel).verdict == .nonMatch)
+    }
+
     @Test func typoInTitleStillMerges() {
         let typo = englishBook.with("245", "10", [
             ("a", "Inquiries concerning the intelectual powers and the investigation of trtuh"),
@@ -154,6 +169,11 @@ import Testing
         // Preliminary leaves stated first are not the page count.
         let leaves = englishBook.with("300", "  ", [("a", "3 p. l., viii, 284, [1] p. ;"), ("c", "19 cm.")])
         #expect(decide(englishBook, leaves).vetoes.isEmpty)
+        // … nor when the cataloguer put the rest of the pagination into $b.
+        let split = englishBook.with("300", "  ", [("a", "3 p."), ("b", "l., 284 p. front."), ("c", "19 cm.")])
+        #expect(decide(englishBook, split).vetoes.isEmpty)
+        let plates = englishBook.with("300", "  ", [("a", "3 p."), ("b", "7 pl."), ("c", "19 cm.")])
+        #expect(decide(englishBook, plates).vetoes == ["page counts differ (284 vs 3)"])
     }
 
     @Test func seriesNumberingVeto() {
