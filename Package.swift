@@ -129,7 +129,7 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),
+            name: "KatalogCLITests", dependencies: ["katalog", "Catalog", "_KatalogTestSupport"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )
