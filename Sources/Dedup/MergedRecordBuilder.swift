@@ -158,7 +158,7 @@ public struct MergedRecordBuilder: Sendable {
 
     /// The leader of a MARC 21 record in UTF-8 with the structure the writers give it: 09 `a`,
     /// 10–11 `22`, 20–23 `4500`, length and base address recomputed.
-    static func settleLeader(_ record: inout MARCRecord) {
+    package static func settleLeader(_ record: inout MARCRecord) {
         for (position, byte) in [(9, "a"), (10, "2"), (11, "2"), (20, "4"), (21, "5"), (22, "0"), (23, "0")] {
             record.setLeaderByte(UInt8(ascii: Unicode.Scalar(byte)!), at: position)
         }
