@@ -37,10 +37,11 @@ enum DumpFixtures {
     static func clusterID(_ n: Int) -> String { "kat" + String(repeating: "0", count: max(0, 7 - String(n).count)) + String(n) }
 
     /// `count` clusters in id order; every `deletedEvery`-th is a deleted one. The records carry what
-    /// the writers must escape or encode: diacritics (NFC), CJK, `& < > "`, a long note.
-    static func entries(_ count: Int, deletedEvery: Int? = nil) -> [DumpEntry] {
+    /// the writers must escape or encode: diacritics (NFC), CJK, `& < > "`, a long note. Cluster ids count
+    /// from `firstID`.
+    static func entries(_ count: Int, deletedEvery: Int? = nil, firstID: Int = 1) -> [DumpEntry] {
         (0..<count).map { i in
-            let n = i + 1
+            let n = i + firstID
             if let every = deletedEvery, n % every == 0 { return DumpEntry(clusterID: clusterID(n), record: nil) }
             let title = ["Sejarah kebudayaan Indonesia", "Études & <essais> \"critiques\"", "Þjóðsögur Jóns Árnasonar",
                 "中国文学史", "Pemikiran Soekarno tentang ekonomi"][n % 5]
