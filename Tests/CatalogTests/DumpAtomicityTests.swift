@@ -55,6 +55,9 @@ import _KatalogTestSupport
             }
         }
         #expect(failedAt == 8)
+        // Abandoned: no later record can start a fourth file, and finishing says so.
+        #expect(throws: DumpError.self) { try writer.write(entries[9]) }
+        #expect(throws: DumpError.self) { try writer.finish() }
         #expect(F.files(dir) == ["u-0001.json", "u-0002.json", "u-0003.json"])
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("u-0003.json").path,
@@ -77,5 +80,21 @@ import _KatalogTestSupport
         try FileManager.default.removeItem(at: sub)
         #expect(throws: (any Error).self) { try writer.finish() }
         #expect(!FileManager.default.fileExists(atPath: sub.path))
+    }
+
+    /// A full disk (`/dev/full`) under a gzip dump: the pump thread's writes fail half-way; it keeps
+    /// draining the pipe so the writer does not block, and the failure comes out of `finish()`.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full"), arguments: [false, true])
+    func aFullDiskIsAnErrorNotAHang(gzip: Bool) throws {
+        let some = F.entries(50)
+        let writer = try DumpWriter(path: "/dev/full", options: .init(format: .marcxml, gzip: gzip, compressionLevel: 1))
+        var failed = false
+        for i in 0..<2_000 {
+            do { _ = try writer.write(some[i % some.count]) } catch {
+                failed = true
+                break
+            }
+        }
+        if !failed { #expect(throws: (any Error).self) { try writer.finish() } }
     }
 }

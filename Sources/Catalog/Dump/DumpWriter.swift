@@ -45,6 +45,8 @@ public final class DumpWriter {
     public private(set) var summary = DumpSummary()
     private var chunk: Chunk?
     private var inChunk = 0
+    /// Set by a failure or `discard()`: the dump is abandoned and writes no more files.
+    private var abandoned = false
 
     /// `path` `-` writes standard output (not with chunks).
     public init(path: String, options: Options) throws(DumpError) {
@@ -63,6 +65,7 @@ public final class DumpWriter {
     /// record too long for ISO 2709), with the cluster id and the dump's record number filled in.
     /// After a throw the writer has discarded its open file and cannot be used again.
     public func write(_ entry: DumpEntry) throws -> [Finding] {
+        guard !abandoned else { throw DumpError(.usage, path: path, "the dump was abandoned after a failure") }
         do {
             if chunk == nil || inChunk == options.chunkSize {
                 try closeChunk()
@@ -94,6 +97,7 @@ public final class DumpWriter {
     /// Closes the last file (an empty dump still gets its one file) and returns what was written.
     @discardableResult
     public func finish() throws -> DumpSummary {
+        guard !abandoned else { throw DumpError(.usage, path: path, "the dump was abandoned after a failure") }
         do {
             if chunk == nil && summary.files.isEmpty { try openChunk() }
             try closeChunk()
@@ -106,6 +110,7 @@ public final class DumpWriter {
 
     /// Abandons the file being written; its final name is left as it was.
     public func discard() {
+        abandoned = true
         chunk?.discard()
         chunk = nil
     }
