@@ -1,0 +1,151 @@
+import KatalogIO
+import MARCRecord
+import MARCXML
+import Normalize
+import Synchronization
+
+/// Reads one response body (a file: pages are spooled, so memory stays flat) with the streaming
+/// readers of `MARCXML`: `MARCXMLReader.nextItem()` gives the envelope and the MARC records in
+/// document order, so each record is paired with the header before it; for `oai_dc` a second pass
+/// with `DublinCoreXMLReader` reads the descriptions, which go through the LC crosswalk.
+struct OAIPageParser {
+    var fileName: String
+    var dublinCore: Bool
+    var rewriteIdentifier: @Sendable (String) -> String = { $0 }
+
+    func parse(path: String) throws -> OAIPage {
+        var page = OAIPage()
+        let tally = RepairTally()
+        let source = XMLRepairSource(base: try GzipFileByteSource(path: path), tally: tally)
+        var reader = MARCXMLReader(source: source, fileName: fileName, mode: .lenient, chunkSize: 1 << 16)
+        var envelope = EnvelopeState()
+        while let item = try reader.nextItem() {
+            switch item {
+            case .oai(let event): envelope.take(event, into: &page, rewrite: rewriteIdentifier, dublinCore: dublinCore)
+            case .record(let record):
+                envelope.takeRecord(record, into: &page, fileName: fileName)
+            }
+        }
+        let found = reader.drainFindings()
+        if found.contains(where: { $0.code == .xmlMalformed && $0.severity == .error }) { page.isBroken = true }
+        page.findings.append(contentsOf: found)
+        if dublinCore { try readDublinCore(path: path, into: &page) }
+        let counts = tally.counts.withLock { $0 }
+        if counts.illegalCharacters > 0 {
+            page.findings.append(Finding(.warning, "harvest.illegal-xml-character",
+                "\(counts.illegalCharacters) character(s) XML does not allow", action: "replaced with blanks",
+                file: fileName, streamOffset: counts.firstIllegalOffset))
+        }
+        if counts.invalidUTF8 > 0 {
+            page.findings.append(Finding(.warning, "harvest.invalid-utf8",
+                "\(counts.invalidUTF8) byte(s) that are not UTF-8", action: "read as Windows-1252",
+                file: fileName, streamOffset: counts.firstInvalidOffset))
+        }
+        return page
+    }
+
+    private func readDublinCore(path: String, into page: inout OAIPage) throws {
+        var reader = DublinCoreXMLReader(source: try GzipFileByteSource(path: path), fileName: fileName)
+        while let harvested = try reader.next() {
+            guard let raw = harvested.oaiIdentifier, !raw.isEmpty else {
+                page.findings.append(Finding(.error, "harvest.no-identifier", "Dublin Core record without an OAI identifier",
+                    action: "record skipped", file: fileName, recordNumber: harvested.recordNumber))
+                continue
+            }
+            let identifier = rewriteIdentifier(raw)
+            if harvested.isDeleted { continue }  // taken from the envelope pass
+            let record = DublinCoreCrosswalk.marcRecord(from: harvested.record, controlNumber: identifier,
+                sourceIdentifier: identifier, datestamp: harvested.datestamp)
+            page.records.append(HarvestedRecord(record: record, identifier: identifier, datestamp: harvested.datestamp,
+                isDegraded: true))
+        }
+        page.findings.append(contentsOf: reader.drainFindings().filter { $0.severity != .info })
+    }
+}
+
+/// Where the envelope pass stands: the OAI record and header being read.
+private struct EnvelopeState {
+    var inHeader = false
+    var inOAIRecord = false
+    var headerDeleted = false
+    var identifier: String?
+    var datestamp: String?
+    /// The current OAI record's header, once read, and whether a MARC record has claimed it.
+    var header: (identifier: String, datestamp: String?, deleted: Bool)?
+    var headerUsed = false
+    var recordNumber = 0
+    var errorCode: String?
+    var identifyLeaf = false
+
+    mutating func take(_ event: OAIEnvelopeEvent, into page: inout OAIPage, rewrite: (String) -> String,
+        dublinCore: Bool)
+    {
+        switch event {
+        case .start(let name, let attributes, _):
+            switch name {
+            case "OAI-PMH": page.isOAI = true
+            case "record":
+                inOAIRecord = true
+                header = nil
+                headerUsed = false
+                recordNumber += 1
+            case "header":
+                inHeader = true
+                headerDeleted = attributes["status"]?.trimmingBlanks == "deleted"
+                identifier = nil
+                datestamp = nil
+            case "resumptionToken": page.completeListSize = attributes["completeListSize"]
+            case "error": errorCode = attributes["code"] ?? "unknown"
+            case "Identify": identifyLeaf = true
+            default: break
+            }
+        case .end(let name, let text):
+            switch name {
+            case "identifier" where inHeader: identifier = text.trimmingBlanks
+            case "datestamp" where inHeader: datestamp = text.trimmingBlanks
+            case "header":
+                inHeader = false
+                guard let raw = identifier, !raw.isEmpty else {
+                    page.findings.append(Finding(.error, "harvest.no-identifier", "header without an identifier",
+                        action: "record skipped", recordNumber: recordNumber))
+                    return
+                }
+                let id = rewrite(raw)
+                let date = datestamp?.isEmpty == false ? datestamp : nil
+                if headerDeleted {
+                    page.deletions.append(HarvestedDeletion(identifier: id, datestamp: date))
+                } else if !inOAIRecord {
+                    page.identifiers.append(id)
+                }
+                if inOAIRecord { header = (id, date, headerDeleted) }
+            case "record" where inOAIRecord:
+                inOAIRecord = false
+                if !dublinCore, let header, !header.deleted, !headerUsed {
+                    page.findings.append(Finding(.error, "harvest.no-metadata",
+                        "record \(header.identifier) has no readable MARCXML metadata", action: "record skipped",
+                        recordNumber: recordNumber))
+                }
+                header = nil
+            case "responseDate": page.responseDate = text.trimmingBlanks
+            case "resumptionToken": page.resumptionToken = text.trimmingBlanks
+            case "error":
+                page.errors.append(OAIError(code: errorCode ?? "unknown", message: text.trimmingBlanks))
+                errorCode = nil
+            case "Identify": identifyLeaf = false
+            default:
+                if identifyLeaf { page.identify[name] = text.trimmingBlanks }
+            }
+        }
+    }
+
+    mutating func takeRecord(_ record: MARCRecord, into page: inout OAIPage, fileName: String) {
+        guard let header, !header.deleted, !headerUsed else {
+            page.findings.append(Finding(.error, "harvest.record-without-header",
+                "MARC record outside an OAI record with a header", action: "record skipped", file: fileName,
+                recordNumber: recordNumber, controlNumber: record.controlNumber))
+            return
+        }
+        headerUsed = true
+        page.records.append(HarvestedRecord(record: record, identifier: header.identifier, datestamp: header.datestamp))
+    }
+}
