@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harvest
+import MARCRecord
 import Pipeline
 
 extension Katalog {

@@ -1,6 +1,7 @@
 import Foundation
 import Harvest
 import MARCRecord
+import NIOCore
 import Synchronization
 import Testing
 
@@ -235,9 +236,10 @@ import Testing
         if let at = (0..<(xml.count - marker.count)).first(where: { Array(xml[$0..<($0 + marker.count)]) == marker }) {
             xml.replaceSubrange(at..<(at + marker.count), with: [0xE9, 0x01])
         }
+        let body = xml
         let server = try await FaultServer { uri, _ in
             if uri.contains("verb=Identify") { return .page(OAIFixture.identify()) }
-            return .respond(status: 200, headers: [], body: xml)
+            return .respond(status: 200, headers: [], body: body)
         }
         defer { Task { await server.stop() } }
         let dir = Self.temporaryDirectory()
