@@ -40,7 +40,8 @@ final class OAIPeer {
 
     func stop() {
         if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
+            // SIGKILL: the test runner's threads block SIGTERM, and a child started from one inherits the mask.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
