@@ -39,39 +39,11 @@ public final class DirectorySink: HarvestSink {
         return try JSONDecoder().decode(HarvestState.self, from: data)
     }
 
-    public func commit(_ page: HarvestPage) async throws {
-        let dir = memberDirectory(page.member)
-        try Self.makeDirectory(dir)
-        let name = String(format: "%06d", page.state.pageSequence)
-        if !page.records.isEmpty || !page.deletions.isEmpty {
-            try Self.makeDirectory(dir + "/pages")
-            let xml = try OutputFile(path: dir + "/pages/\(name).xml")
-            var writer = MARCXMLWriter(output: xml)
-            var index = ""
-            for item in page.records {
-                _ = try writer.write(item.record)
-                index += "R\t\(item.identifier)\t\(item.datestamp ?? "")\n"
-            }
-            try writer.finish()
-            for deletion in page.deletions { index += "D\t\(deletion.identifier)\t\(deletion.datestamp ?? "")\n" }
-            try xml.commit()
-            let tsv = try OutputFile(path: dir + "/pages/\(name).tsv")
-            try tsv.write(index)
-            try tsv.commit()
-        }
-        if let raw = page.rawPath {
-            try Self.makeDirectory(dir + "/raw")
-            let target = dir + "/raw/\(name).xml.gz"
-            try Gzip.compress(file: raw, to: target + ".tmp-raw")
-            guard rename(target + ".tmp-raw", target) == 0 else {
-                throw IOError(path: target, operation: "rename", errno: errno)
-            }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let state = try OutputFile(path: dir + "/state.json")
-        try state.write(Array(try encoder.encode(page.state)))
-        try state.commit()
+    public func beginPage(member: String) async throws -> any HarvestPageTransaction {
+        let dir = memberDirectory(member)
+        try Self.makeDirectory(dir + "/pages")
+        let next = (try await state(member: member)?.pageSequence ?? 0) + 1
+        return try DirectoryPage(directory: dir, name: String(format: "%06d", next))
     }
 
     public func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws {
@@ -118,5 +90,64 @@ public final class DirectorySink: HarvestSink {
 
     static func makeDirectory(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+}
+
+/// A page of the directory sink: records and index lines go to temporary files as they come; `commit`
+/// renames them into place, then the state (the commit point).
+final class DirectoryPage: HarvestPageTransaction {
+    private let directory: String
+    private let name: String
+    private let xml: OutputFile
+    private var writer: MARCXMLWriter
+    private let index: OutputFile
+    private var items = 0
+
+    init(directory: String, name: String) throws {
+        self.directory = directory
+        self.name = name
+        xml = try OutputFile(path: directory + "/pages/\(name).xml")
+        writer = MARCXMLWriter(output: xml)
+        index = try OutputFile(path: directory + "/pages/\(name).tsv")
+    }
+
+    func add(_ item: HarvestedRecord) throws {
+        _ = try writer.write(item.record)
+        try index.write("R\t\(item.identifier)\t\(item.datestamp ?? "")\n")
+        items += 1
+    }
+
+    func delete(_ deletion: HarvestedDeletion) throws {
+        try index.write("D\t\(deletion.identifier)\t\(deletion.datestamp ?? "")\n")
+        items += 1
+    }
+
+    func commit(state: HarvestState, rawPath: String?, findings: [Finding]) async throws {
+        if items > 0 {
+            try writer.finish()
+            try xml.commit()
+            try index.commit()
+        } else {
+            xml.discard()
+            index.discard()
+        }
+        if let rawPath {
+            try DirectorySink.makeDirectory(directory + "/raw")
+            let target = directory + "/raw/\(name).xml.gz"
+            try Gzip.compress(file: rawPath, to: target + ".tmp-raw")
+            guard rename(target + ".tmp-raw", target) == 0 else {
+                throw IOError(path: target, operation: "rename", errno: errno)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let file = try OutputFile(path: directory + "/state.json")
+        try file.write(Array(try encoder.encode(state)))
+        try file.commit()
+    }
+
+    func rollback() async {
+        xml.discard()
+        index.discard()
     }
 }

@@ -128,7 +128,6 @@ public struct Harvester: Sendable {
             let fetched = try await fetcher.fetch(query, parser: parser)
             report.retries += fetched.retries
             let page = fetched.page
-            report.findings.append(contentsOf: page.findings)
             var listEnded = false
             if let error = page.errors.first {
                 switch error.code {
@@ -176,7 +175,7 @@ public struct Harvester: Sendable {
             } else {
                 sameToken = 0
             }
-            if page.records.isEmpty && page.deletions.isEmpty && next != nil {
+            if page.recordCount == 0 && page.deletionCount == 0 && next != nil {
                 emptyPages += 1
                 if emptyPages >= source.emptyPageLimit {
                     throw HarvestError(member: member, .emptyPages,
@@ -188,30 +187,49 @@ public struct Harvester: Sendable {
             run.resumptionToken = next
             if next == nil { run.setIndex += 1 }
             run.pages += 1
-            run.records += page.records.count
-            run.deletions += page.deletions.count
+            run.records += page.recordCount
+            run.deletions += page.deletionCount
             state.pageSequence += 1
             state.run = run
             let finished = run.setIndex >= sets.count
             if finished { complete(&state, run) }
-            let commit = HarvestPage(member: member, records: page.records, deletions: page.deletions, state: state,
-                rawPath: fetcher.spoolPath, findings: page.findings)
-            do { try await sink.commit(commit) } catch {
-                throw HarvestError(member: member, .sink, "cannot commit page \(state.pageSequence): \(error)")
-            }
+            let stored = try await store(listEnded ? nil : page, state: state)
+            report.findings.append(contentsOf: stored.findings)
             report.pages += 1
-            report.records += page.records.count
-            report.deletions += page.deletions.count
+            report.records += stored.recordCount
+            report.deletions += stored.deletionCount
             if finished { report.completed = true }
         }
         if !report.completed {
             // The run had nothing left to do (resumed after its last page's commit): close it.
             complete(&state, run)
-            do { try await sink.commit(HarvestPage(member: member, records: [], deletions: [], state: state)) } catch {
-                throw HarvestError(member: member, .sink, "cannot commit the state: \(error)")
-            }
+            _ = try await store(nil, state: state)
             report.completed = true
         }
+    }
+
+    /// Streams the page's records and deletions into one sink transaction committed with `state`; an
+    /// error page or a run closed without a page commits the state alone.
+    private func store(_ page: OAIPage?, state: HarvestState) async throws(HarvestError) -> OAIPage {
+        let transaction: any HarvestPageTransaction
+        do { transaction = try await sink.beginPage(member: member) } catch {
+            throw HarvestError(member: member, .sink, "cannot begin page \(state.pageSequence): \(error)")
+        }
+        var stored = OAIPage()
+        do {
+            if page != nil {
+                let consumer = OAIPageParser.Consumer(record: { try transaction.add($0) },
+                    deletion: { try transaction.delete($0) })
+                stored = try parser.parse(path: fetcher.spoolPath, consumer: consumer)
+            }
+            try await transaction.commit(state: state, rawPath: page == nil ? nil : fetcher.spoolPath,
+                findings: stored.findings)
+        } catch {
+            await transaction.rollback()
+            let cause = (error as? OAIPageParser.ConsumerError)?.underlying ?? error
+            throw HarvestError(member: member, .sink, "cannot commit page \(state.pageSequence): \(cause)")
+        }
+        return stored
     }
 
     private func newRun(_ state: HarvestState, _ identity: Identity) -> HarvestState.Run {
@@ -278,7 +296,7 @@ public struct Harvester: Sendable {
                 }
                 do {
                     try await sink.reconcileIdentifiers(member: member, identifiers: page.identifiers,
-                        deleted: page.deletions.map(\.identifier))
+                        deleted: page.deletedIdentifiers)
                 } catch {
                     throw HarvestError(member: member, .sink, "cannot store identifiers: \(error)")
                 }

@@ -44,10 +44,13 @@ struct OAIPage: Sendable {
     var resumptionToken: String?
     var completeListSize: String?
     var errors: [OAIError] = []
-    var records: [HarvestedRecord] = []
-    var deletions: [HarvestedDeletion] = []
+    /// Records and deletions met (handed to the page consumer when there is one, else only counted).
+    var recordCount = 0
+    var deletionCount = 0
     /// Headers of a `ListIdentifiers` response that are not deleted.
     var identifiers: [String] = []
+    /// Headers of a `ListIdentifiers` response marked deleted.
+    var deletedIdentifiers: [String] = []
     /// Leaf elements of an `Identify` response (`granularity`, `earliestDatestamp`, `deletedRecord`…).
     var identify: [String: String] = [:]
     var findings: [Finding] = []

@@ -9,27 +9,51 @@ import Synchronization
 /// document order, so each record is paired with the header before it; for `oai_dc` a second pass
 /// with `DublinCoreXMLReader` reads the descriptions, which go through the LC crosswalk.
 struct OAIPageParser {
+    /// Takes the page's records and deletions as they are read (into the sink's transaction).
+    struct Consumer {
+        var record: (HarvestedRecord) throws -> Void
+        var deletion: (HarvestedDeletion) throws -> Void
+    }
+
+    /// A consumer failed: the sink's error, not the page's.
+    struct ConsumerError: Error {
+        var underlying: any Error
+    }
+
     var fileName: String
     var dublinCore: Bool
     var rewriteIdentifier: @Sendable (String) -> String = { $0 }
 
-    func parse(path: String) throws -> OAIPage {
+    /// Reads the page. Without a consumer, records are only counted (the check pass: is the page whole,
+    /// what does its envelope say); with one, they are handed over as they come, so memory stays flat.
+    func parse(path: String, consumer: Consumer? = nil) throws -> OAIPage {
         var page = OAIPage()
         let tally = RepairTally()
+        if dublinCore, let consumer {
+            try readDublinCore(path: path, into: &page, consumer: consumer, tally: tally)
+            appendRepairs(tally, to: &page)
+            return page
+        }
         let source = XMLRepairSource(base: try GzipFileByteSource(path: path), tally: tally)
         var reader = MARCXMLReader(source: source, fileName: fileName, mode: .lenient, chunkSize: 1 << 16)
         var envelope = EnvelopeState()
         while let item = try reader.nextItem() {
             switch item {
-            case .oai(let event): envelope.take(event, into: &page, rewrite: rewriteIdentifier, dublinCore: dublinCore)
+            case .oai(let event):
+                try envelope.take(event, into: &page, rewrite: rewriteIdentifier, dublinCore: dublinCore,
+                    consumer: consumer)
             case .record(let record):
-                envelope.takeRecord(record, into: &page, fileName: fileName)
+                try envelope.takeRecord(record, into: &page, fileName: fileName, consumer: consumer)
             }
         }
         let found = reader.drainFindings()
         if found.contains(where: { $0.code == .xmlMalformed && $0.severity == .error }) { page.isBroken = true }
         page.findings.append(contentsOf: found)
-        if dublinCore { try readDublinCore(path: path, into: &page) }
+        appendRepairs(tally, to: &page)
+        return page
+    }
+
+    private func appendRepairs(_ tally: RepairTally, to page: inout OAIPage) {
         let counts = tally.counts.withLock { $0 }
         if counts.illegalCharacters > 0 {
             page.findings.append(Finding(.warning, "harvest.illegal-xml-character",
@@ -41,10 +65,11 @@ struct OAIPageParser {
                 "\(counts.invalidUTF8) byte(s) that are not UTF-8", action: "read as Windows-1252",
                 file: fileName, streamOffset: counts.firstInvalidOffset))
         }
-        return page
     }
 
-    private func readDublinCore(path: String, into page: inout OAIPage) throws {
+    /// `oai_dc`: the Dublin Core reader does its own repairs (control characters, Windows-1252), so it
+    /// reads the bytes as they came.
+    private func readDublinCore(path: String, into page: inout OAIPage, consumer: Consumer, tally: RepairTally) throws {
         var reader = DublinCoreXMLReader(source: try GzipFileByteSource(path: path), fileName: fileName)
         while let harvested = try reader.next() {
             guard let raw = harvested.oaiIdentifier, !raw.isEmpty else {
@@ -53,11 +78,21 @@ struct OAIPageParser {
                 continue
             }
             let identifier = rewriteIdentifier(raw)
-            if harvested.isDeleted { continue }  // taken from the envelope pass
-            let record = DublinCoreCrosswalk.marcRecord(from: harvested.record, controlNumber: identifier,
-                sourceIdentifier: identifier, datestamp: harvested.datestamp)
-            page.records.append(HarvestedRecord(record: record, identifier: identifier, datestamp: harvested.datestamp,
-                isDegraded: true))
+            let datestamp = harvested.datestamp?.isEmpty == false ? harvested.datestamp : nil
+            do {
+                if harvested.isDeleted {
+                    page.deletionCount += 1
+                    try consumer.deletion(HarvestedDeletion(identifier: identifier, datestamp: datestamp))
+                    continue
+                }
+                let record = DublinCoreCrosswalk.marcRecord(from: harvested.record, controlNumber: identifier,
+                    sourceIdentifier: identifier, datestamp: datestamp)
+                page.recordCount += 1
+                try consumer.record(HarvestedRecord(record: record, identifier: identifier, datestamp: datestamp,
+                    isDegraded: true))
+            } catch {
+                throw ConsumerError(underlying: error)
+            }
         }
         page.findings.append(contentsOf: reader.drainFindings().filter { $0.severity != .info })
     }
@@ -78,7 +113,7 @@ private struct EnvelopeState {
     var identifyLeaf = false
 
     mutating func take(_ event: OAIEnvelopeEvent, into page: inout OAIPage, rewrite: (String) -> String,
-        dublinCore: Bool)
+        dublinCore: Bool, consumer: OAIPageParser.Consumer?) throws
     {
         switch event {
         case .start(let name, let attributes, _):
@@ -112,10 +147,20 @@ private struct EnvelopeState {
                 }
                 let id = rewrite(raw)
                 let date = datestamp?.isEmpty == false ? datestamp : nil
-                if headerDeleted {
-                    page.deletions.append(HarvestedDeletion(identifier: id, datestamp: date))
+                if headerDeleted && !inOAIRecord {
+                    page.deletedIdentifiers.append(id)
+                } else if headerDeleted {
+                    page.deletionCount += 1
+                    if let consumer {
+                        do { try consumer.deletion(HarvestedDeletion(identifier: id, datestamp: date)) } catch {
+                            throw OAIPageParser.ConsumerError(underlying: error)
+                        }
+                    }
                 } else if !inOAIRecord {
                     page.identifiers.append(id)
+                } else if dublinCore {
+                    // Counted here in the check pass; the Dublin Core pass reads the description.
+                    page.recordCount += 1
                 }
                 if inOAIRecord { header = (id, date, headerDeleted) }
             case "record" where inOAIRecord:
@@ -138,7 +183,9 @@ private struct EnvelopeState {
         }
     }
 
-    mutating func takeRecord(_ record: MARCRecord, into page: inout OAIPage, fileName: String) {
+    mutating func takeRecord(_ record: MARCRecord, into page: inout OAIPage, fileName: String,
+        consumer: OAIPageParser.Consumer?) throws
+    {
         guard let header, !header.deleted, !headerUsed else {
             page.findings.append(Finding(.error, "harvest.record-without-header",
                 "MARC record outside an OAI record with a header", action: "record skipped", file: fileName,
@@ -146,6 +193,13 @@ private struct EnvelopeState {
             return
         }
         headerUsed = true
-        page.records.append(HarvestedRecord(record: record, identifier: header.identifier, datestamp: header.datestamp))
+        page.recordCount += 1
+        guard let consumer else { return }
+        do {
+            try consumer.record(HarvestedRecord(record: record, identifier: header.identifier,
+                datestamp: header.datestamp))
+        } catch {
+            throw OAIPageParser.ConsumerError(underlying: error)
+        }
     }
 }

@@ -295,9 +295,9 @@ final class FailingSink: HarvestSink {
     struct Killed: Error {}
 
     func state(member: String) async throws -> HarvestState? { try await base.state(member: member) }
-    func commit(_ page: HarvestPage) async throws {
+    func beginPage(member: String) async throws -> any HarvestPageTransaction {
         if count.next() + 1 == failAt { throw Killed() }
-        try await base.commit(page)
+        return try await base.beginPage(member: member)
     }
     func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws {}
     func reconcileFinished(member: String, complete: Bool, seen: Int) async throws {}
