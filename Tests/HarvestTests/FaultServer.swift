@@ -48,8 +48,12 @@ final class FaultServer: Sendable {
         try? await channel.close()
     }
 
+    /// The `Authorization` and `User-Agent` headers of every request, in order.
+    var headers: [(authorization: String?, userAgent: String?)] { log.headers.withLock { $0 } }
+
     final class RequestLog: Sendable {
         let uris = Mutex<[String]>([])
+        let headers = Mutex<[(authorization: String?, userAgent: String?)]>([])
         /// Appends the URI and returns its index.
         func record(_ uri: String) -> Int {
             uris.withLock {
@@ -73,7 +77,11 @@ final class FaultServer: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
-            case .head(let head): uri = head.uri
+            case .head(let head):
+                uri = head.uri
+                log.headers.withLock {
+                    $0.append((head.headers["Authorization"].first, head.headers["User-Agent"].first))
+                }
             case .body: break
             case .end:
                 let action = script(uri, log.record(uri))

@@ -25,9 +25,16 @@ import Testing
             [[member]]
             code = "FILES"
             files = "drop/*.mrc"
+
+            [[member]]
+            code = "UGM"
+            [member.oai]
+            url = "http://ugm.example/oai"
             """)
         #expect(config.userAgent.hasPrefix("Katalog-test"))
-        #expect(config.members.count == 2)
+        #expect(config.members.count == 3)
+        #expect(config.members[2].oai?.baseURL == "http://ugm.example/oai")
+        #expect(config.members[2].oai?.metadataPrefix == "marc21")
         let oai = try #require(config.members[0].oai)
         #expect(oai.isDublinCore)
         #expect(oai.sets == ["book", "serial"])

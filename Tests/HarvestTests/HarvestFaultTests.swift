@@ -272,6 +272,46 @@ import Testing
         #expect(try DirectorySink(root: dir).currentItems(member: "T").count == 4)
     }
 
+    @Test func sendsBasicCredentialsFromTheEnvironmentAndTheUserAgentButNeverLogsThem() async throws {
+        let server = try await FaultServer(script: Self.twoPageScript())
+        defer { Task { await server.stop() } }
+        var source = Self.fastSource(server.baseURL)
+        source.usernameVariable = "T_USER"
+        source.passwordVariable = "T_PASS"
+        let messages = MessageLog()
+        let dir = Self.temporaryDirectory()
+        let configuration = HarvestConfiguration(userAgent: "Katalog-test (mailto:t@example.org)",
+            members: [MemberSource(code: "T", name: "T", oai: source)])
+        let report = await HarvestRun(configuration: configuration, sink: try DirectorySink(root: dir),
+            spoolDirectory: dir, environment: ["T_USER": "alice", "T_PASS": "pa55word"],
+            log: { messages.append($0) }).run().first!
+        #expect(report.error == nil)
+        // "alice:pa55word" in Base64.
+        #expect(server.headers.allSatisfy { $0.authorization == "Basic YWxpY2U6cGE1NXdvcmQ=" })
+        #expect(server.headers.allSatisfy { $0.userAgent == "Katalog-test (mailto:t@example.org)" })
+        #expect(!messages.all.joined().contains("pa55word") && !messages.all.joined().contains("YWxpY2U6"))
+        let state = try String(contentsOfFile: dir + "/T/state.json", encoding: .utf8)
+        #expect(!state.contains("pa55word"))
+    }
+
+    @Test func oneRequestAtATimePerHost() async throws {
+        let gate = HostGate()
+        let inFlight = InFlight()
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<6 {
+                group.addTask {
+                    _ = try? await gate.withTurn(host: i < 4 ? "a" : "b", delay: .milliseconds(5)) {
+                        inFlight.enter()
+                        try await Task.sleep(for: .milliseconds(40))
+                        inFlight.leave()
+                    }
+                }
+            }
+        }
+        // Host a never has two requests at once; b runs beside it.
+        #expect(inFlight.most == 2)
+    }
+
     static func httpDate(secondsFromNow: Int) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -301,6 +341,19 @@ final class FailingSink: HarvestSink {
     }
     func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws {}
     func reconcileFinished(member: String, complete: Bool, seen: Int) async throws {}
+}
+
+final class InFlight: Sendable {
+    private let state = Mutex((now: 0, most: 0))
+    func enter() { state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+    func leave() { state.withLock { $0.now -= 1 } }
+    var most: Int { state.withLock { $0.most } }
+}
+
+final class MessageLog: Sendable {
+    private let messages = Mutex<[String]>([])
+    func append(_ message: String) { messages.withLock { $0.append(message) } }
+    var all: [String] { messages.withLock { $0 } }
 }
 
 final class Counter: Sendable {
