@@ -1,2 +1,2 @@
-// zlib for the gzip dumps (Sources/Catalog/Dump/GzipDeflater.swift). Only deflate is used.
+// zlib: deflate for the gzip dumps (Catalog/Dump), inflate and deflate for the raw pages the harvester keeps.
 #include <zlib.h>
