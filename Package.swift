@@ -74,6 +74,11 @@ let package = Package(
         // Benchmark helper for Scripts/bench-isis (writes and reads a synthetic master file); not a product.
         .executableTarget(name: "isis-synth", dependencies: ["ISIS", "MARCRecord"], path: "Sources/isis-synth",
                           swiftSettings: upcoming),
+        // Test-data generator for the union catalogue (Scripts/lc-members, MultiMemberLCCLITests, Scripts/bench
+        // merge group): members made from LC records with planted duplicates and hard negatives; not a product.
+        .executableTarget(
+            name: "lc-members", dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText", "Charsets"],
+            path: "Sources/lc-members", swiftSettings: upcoming),
         .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
@@ -125,7 +130,7 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),
+            name: "KatalogCLITests", dependencies: ["katalog", "lc-members", "_KatalogTestSupport"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )
