@@ -1,0 +1,213 @@
+import Foundation
+import Synchronization
+import Testing
+import _KatalogTestSupport
+
+private let lcBooks25k: String? = Paths.corpusFile("marc/lc-books/lc-books-25k.mrc")
+    .flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+
+/// The union catalogue end to end on a realistic set: `lc-members` makes five members from 1,500
+/// Library of Congress records (MARC-8 ISO 2709, MARCXML, MARC-in-JSON, .mrk and UTF-8 ISO 2709, each
+/// member with its own 001s, 003, punctuation, case, ISBN forms, dropped identifiers and a few title
+/// typos), plus planted e-book editions and later editions that must stay apart. Each member goes
+/// through the real `katalog merge`; the `katalog dump --to json` is read back, cluster by cluster,
+/// from the 001 (cluster id) and the `035 $a (MEMBER)localid` of each member record.
+@Suite(.serialized, .enabled(if: lcBooks25k != nil, "../shared/corpus (lc-books-25k.mrc) is absent"))
+struct MultiMemberLCCLITests {
+    static let members = ["UNAIR", "UGM", "UI", "ITB", "IPB"]
+    static let baseRecords = 1_500
+
+    /// One generated set and its merge in member order, shared by the tests (a merge of ~4,600
+    /// records is the slow part; made once).
+    static let forward = Result { try MergedSet.make() }
+
+    @Test func everyPlantedDuplicateGroupIsOneCluster() throws {
+        let set = try Self.forward.get()
+        let clusters = try set.clusters(order: Self.members)
+        var split: [String] = []
+        for (group, rows) in set.groups {
+            let ids = Set(rows.map { clusters.clusterOf[$0.key] ?? "(missing)" })
+            if ids.count > 1 {
+                split.append("\(group) [\(rows[0].kind)] in \(ids.count) clusters: "
+                    + rows.map { "\($0.key) {\($0.notes)} -> \(clusters.clusterOf[$0.key] ?? "missing")" }.joined(separator: "; "))
+            }
+        }
+        let planted = set.groups.values.filter { $0.count > 1 }.count
+        #expect(planted > 1_000, "the set should plant over a thousand duplicate groups, has \(planted)")
+        #expect(split.isEmpty, "\(split.count) of \(planted) planted groups are split:\n\(split.prefix(15).joined(separator: "\n"))")
+    }
+
+    @Test func everyMemberRecordIsInTheDumpOnce() throws {
+        let set = try Self.forward.get()
+        let clusters = try set.clusters(order: Self.members)
+        let expected = Set(set.rows.map(\.key))
+        #expect(clusters.clusterOf.count == expected.count)
+        #expect(Set(clusters.clusterOf.keys) == expected)
+        #expect(clusters.duplicateKeys.isEmpty, "records named by two 035s: \(clusters.duplicateKeys.prefix(10))")
+    }
+
+    @Test func ebooksAndEditionsNeverShareAClusterWithTheirPrint() throws {
+        let set = try Self.forward.get()
+        let clusters = try set.clusters(order: Self.members)
+        var byBase: [String: [String: Set<String>]] = [:]  // base -> kind -> cluster ids
+        for row in set.rows {
+            byBase[row.base, default: [:]][row.kind, default: []].insert(clusters.clusterOf[row.key] ?? "missing")
+        }
+        var wrong: [String] = []
+        var negatives = 0
+        for (base, kinds) in byBase {
+            let print = kinds["copy"] ?? []
+            for kind in ["ebook", "edition"] {
+                guard let other = kinds[kind] else { continue }
+                negatives += 1
+                if !print.isDisjoint(with: other) { wrong.append("\(base): \(kind) merged with the print") }
+            }
+            if let e = kinds["ebook"], let d = kinds["edition"], !e.isDisjoint(with: d) {
+                wrong.append("\(base): e-book merged with the later edition")
+            }
+        }
+        #expect(negatives > 100, "the set should plant over a hundred hard negatives, has \(negatives)")
+        #expect(wrong.isEmpty, "\(wrong.count) hard negatives merged:\n\(wrong.prefix(15).joined(separator: "\n"))")
+    }
+
+    @Test func noClusterHoldsTwoRecordsOfOneMember() throws {
+        let set = try Self.forward.get()
+        let clusters = try set.clusters(order: Self.members)
+        var offending: [String] = []
+        for (cluster, keys) in clusters.members {
+            let codes = keys.map { $0.split(separator: ":")[0] }
+            if Set(codes).count != codes.count { offending.append("\(cluster): \(keys.sorted())") }
+        }
+        #expect(offending.isEmpty, "\(offending.count) clusters:\n\(offending.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// Clusters that join records of different base records: not planted, so wrong unless the LC file
+    /// itself holds two records of one book (it should not among its first 1,500).
+    @Test func noClusterJoinsDifferentBooks() throws {
+        let set = try Self.forward.get()
+        let clusters = try set.clusters(order: Self.members)
+        let groupOf = Dictionary(set.rows.map { ($0.key, $0.group) }, uniquingKeysWith: { a, _ in a })
+        var mixed: [String] = []
+        for (cluster, keys) in clusters.members {
+            let groups = Set(keys.compactMap { groupOf[$0] })
+            if groups.count > 1 { mixed.append("\(cluster): \(groups.sorted())") }
+        }
+        #expect(mixed.isEmpty, "\(mixed.count) clusters join different groups:\n\(mixed.prefix(15).joined(separator: "\n"))")
+    }
+
+    @Test func mergingInAnotherOrderGivesTheSameDump() throws {
+        let set = try Self.forward.get()
+        let forward = try set.dump(order: Self.members)
+        let reversed = try set.dump(order: Self.members.reversed())
+        #expect(forward.count > 100_000)
+        #expect(forward == reversed, "the dump after merging \(Self.members.reversed()) differs from \(Self.members)")
+        let rotated = try set.dump(order: Array(Self.members[2...] + Self.members[..<2]))
+        #expect(forward == rotated)
+    }
+}
+
+/// The generated members, their manifest, and the dumps made from them (one per merge order).
+final class MergedSet: Sendable {
+    struct Row: Sendable {
+        var member, localID, group, kind, base, notes: String
+        var key: String { "\(member):\(localID)" }
+    }
+
+    struct Clusters {
+        /// `MEMBER:localid` -> cluster id (the dump's 001).
+        var clusterOf: [String: String] = [:]
+        var members: [String: [String]] = [:]
+        var duplicateKeys: [String] = []
+    }
+
+    let directory: URL
+    let files: [String: String]
+    let rows: [Row]
+    let groups: [String: [Row]]
+    private let dumps = Mutex<[String: [UInt8]]>([:])
+
+    private init(directory: URL, files: [String: String], rows: [Row]) {
+        self.directory = directory
+        self.files = files
+        self.rows = rows
+        groups = Dictionary(grouping: rows, by: \.group)
+    }
+
+    static func make() throws -> MergedSet {
+        let dir = Paths.temporaryDirectory()
+        let out = dir.appendingPathComponent("members")
+        let result = try run(Paths.lcMembersBinary, [
+            "--input", lcBooks25k!, "--out", out.path,
+            "--base", String(MultiMemberLCCLITests.baseRecords),
+            "--members", MultiMemberLCCLITests.members.joined(separator: ","), "--quiet",
+        ])
+        guard result.status == 0 else { throw SetFailure("lc-members exited \(result.status): \(result.stderr)") }
+        var files: [String: String] = [:]
+        for line in try tsv(out.appendingPathComponent("members.tsv")) {
+            files[line[0]] = out.appendingPathComponent(line[1]).path
+        }
+        let rows = try tsv(out.appendingPathComponent("manifest.tsv")).map {
+            Row(member: $0[0], localID: $0[1], group: $0[2], kind: $0[3], base: $0[4], notes: $0.count > 5 ? $0[5] : "")
+        }
+        return MergedSet(directory: dir, files: files, rows: rows)
+    }
+
+    /// Merges every member, in `order`, into a fresh catalogue and returns its JSON dump.
+    func dump(order: [String]) throws -> [UInt8] {
+        let name = order.joined(separator: "-")
+        if let done = dumps.withLock({ $0[name] }) { return done }
+        let katalog = Paths.katalogBinary
+        let catalog = directory.appendingPathComponent("\(name).katalog").path
+        for member in order {
+            let r = try run(katalog, ["merge", "--catalog", catalog, "--member", member, files[member]!])
+            guard r.status == 0 else { throw SetFailure("katalog merge \(member) exited \(r.status): \(r.stderr.suffix(2_000))") }
+        }
+        let path = directory.appendingPathComponent("\(name).json").path
+        let r = try run(katalog, ["dump", "--catalog", catalog, "--to", "json", "-o", path])
+        guard r.status == 0 else { throw SetFailure("katalog dump exited \(r.status): \(r.stderr.suffix(2_000))") }
+        let bytes = try Paths.bytes(path)
+        dumps.withLock { $0[name] = bytes }
+        return bytes
+    }
+
+    /// Cluster membership read from a dump: 001 = cluster id, one `035 $a (MEMBER)localid` per member record.
+    func clusters(order: [String]) throws -> Clusters {
+        let codes = Set(MultiMemberLCCLITests.members)
+        var result = Clusters()
+        let bytes = try dump(order: order)
+        for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let fields = try #require(object["fields"] as? [[String: Any]])
+            var cluster: String?
+            var keys: [String] = []
+            for field in fields {
+                if let id = field["001"] as? String { cluster = id }
+                guard let f035 = field["035"] as? [String: Any], let subfields = f035["subfields"] as? [[String: String]] else {
+                    continue
+                }
+                for a in subfields.compactMap({ $0["a"] }) where a.hasPrefix("(") {
+                    guard let close = a.firstIndex(of: ")") else { continue }
+                    let code = String(a[a.index(after: a.startIndex)..<close])
+                    if codes.contains(code) { keys.append("\(code):\(a[a.index(after: close)...])") }
+                }
+            }
+            let id = try #require(cluster, "a dumped record without 001")
+            for key in keys {
+                if result.clusterOf[key] != nil { result.duplicateKeys.append(key) }
+                result.clusterOf[key] = id
+                result.members[id, default: []].append(key)
+            }
+        }
+        return result
+    }
+
+    private static func tsv(_ url: URL) throws -> [[String]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
+
+struct SetFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
