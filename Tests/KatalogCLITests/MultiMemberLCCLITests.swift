@@ -211,3 +211,138 @@ struct SetFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// The generator's own checks, which hold before any merging exists: same arguments give the same
+/// bytes, the manifest names exactly the records in the member files, every format reads back with
+/// katalog, the MARC-8 member is MARC-8, copies keep the base record's ISBN (in another form) and the
+/// planted negatives carry what tells them apart.
+@Suite(.serialized, .enabled(if: lcBooks25k != nil, "../shared/corpus (lc-books-25k.mrc) is absent"))
+struct LCMembersGeneratorTests {
+    static let members = ["UNAIR", "UGM", "UI", "ITB", "IPB"]
+
+    func generate(_ dir: URL, base: Int = 400) throws {
+        let result = try run(Paths.lcMembersBinary, [
+            "--input", lcBooks25k!, "--out", dir.path, "--base", String(base),
+            "--members", Self.members.joined(separator: ","), "--ebooks", "0.2", "--editions", "0.2", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    /// A member file (any format) as MARC-in-JSON records, read by katalog itself.
+    func records(_ path: String) throws -> [SimpleRecord] {
+        let r = try run(Paths.katalogBinary, ["convert", path, "--to", "json", "-o", "-", "--quiet", "--unicode-form", "keep"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try r.stdout.split(separator: UInt8(ascii: "\n")).map { try SimpleRecord(json: Array($0)) }
+    }
+
+    @Test func sameArgumentsGiveTheSameBytes() throws {
+        let a = Paths.temporaryDirectory(), b = Paths.temporaryDirectory()
+        try generate(a, base: 200)
+        try generate(b, base: 200)
+        let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
+        #expect(names == ["IPB.mrc", "ITB.mrk", "UGM.xml", "UI.json", "UNAIR.marc8.mrc", "manifest.tsv", "members.tsv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: b.path).sorted() == names)
+        for name in names {
+            #expect(try Paths.bytes(a.appendingPathComponent(name).path) == Paths.bytes(b.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+
+    @Test func manifestNamesExactlyTheRecordsOfEachMemberAndTheNegativesLookTheirPart() throws {
+        let dir = Paths.temporaryDirectory()
+        try generate(dir)
+        let manifest = try String(contentsOf: dir.appendingPathComponent("manifest.tsv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        // The first 400 LC records, cut from the file at their terminators.
+        let lc = try Paths.bytes(lcBooks25k!)
+        var end = lc.startIndex
+        for _ in 0..<400 { end = lc[end...].firstIndex(of: 0x1D)! + 1 }
+        let basePath = dir.appendingPathComponent("base.mrc")
+        try Data(lc[..<end]).write(to: basePath)
+        let base = Dictionary(try records(basePath.path).map { ($0.control("001")!.trimmingCharacters(in: .whitespaces), $0) },
+                              uniquingKeysWith: { a, _ in a })
+        var kinds: [String: Int] = [:]
+        for (code, file) in zip(Self.members, ["UNAIR.marc8.mrc", "UGM.xml", "UI.json", "ITB.mrk", "IPB.mrc"]) {
+            let path = dir.appendingPathComponent(file).path
+            let rows = manifest.filter { $0[0] == code }
+            let recs = try records(path)
+            #expect(recs.map { $0.control("001") ?? "" } == rows.map { $0[1] }, "\(code): 001s vs manifest")
+            #expect(recs.allSatisfy { $0.control("003") == code })
+            #expect(recs.count > 150)
+            for (rec, row) in zip(recs, rows) {
+                let kind = row[3]
+                kinds[kind, default: 0] += 1
+                let print = try #require(base[row[4]], "base \(row[4])")
+                let printISBNs = Set(print.values("020", "a").compactMap(isbn13))
+                let isbns = Set(rec.values("020", "a").compactMap(isbn13))
+                switch kind {
+                case "copy":
+                    #expect(row[2] == row[4])
+                    #expect(isbns.isSubset(of: printISBNs), "\(code):\(row[1]) ISBNs \(isbns) vs \(printISBNs)")
+                    #expect(rec.control("008") == print.control("008"))
+                case "ebook":
+                    #expect(row[2] == row[4] + "/ebook")
+                    #expect(rec.control("007")?.hasPrefix("cr") == true)
+                    #expect(rec.control("008").map { Array($0)[23] } == "o")
+                    #expect(rec.values("338", "b") == ["cr"])
+                    #expect(rec.values("300", "a").first?.hasPrefix("1 online resource") == true)
+                    #expect(isbns.isDisjoint(with: printISBNs))
+                    #expect(rec.values("010", "a").isEmpty)
+                    // The print ISBN (the first, when the print has several) is in 776 $z.
+                    let linked = Set(rec.values("776", "z"))
+                    #expect(linked.isSubset(of: printISBNs) && linked.isEmpty == printISBNs.isEmpty)
+                case "edition":
+                    #expect(row[2] == row[4] + "/edition")
+                    #expect(rec.values("250", "a").count == 1)
+                    #expect(rec.values("250", "a") != print.values("250", "a"))
+                    #expect(rec.control("008")?.dropFirst(7).prefix(4) != print.control("008")?.dropFirst(7).prefix(4))
+                    #expect(isbns.isDisjoint(with: printISBNs))
+                    #expect(rec.values("010", "a").isEmpty)
+                default:
+                    Issue.record("unknown kind \(kind)")
+                }
+            }
+        }
+        #expect(kinds["copy", default: 0] > 1_000)
+        #expect(kinds["ebook", default: 0] > 30)
+        #expect(kinds["edition", default: 0] > 30)
+        // The MARC-8 member really is MARC-8: leader/09 blank in every record, and non-ASCII text as
+        // MARC-8 bytes, not UTF-8 (LC's UTF-8 é is C3 A9; MARC-8 writes E2 65).
+        let marc8 = try Paths.bytes(dir.appendingPathComponent("UNAIR.marc8.mrc").path)
+        let frames = marc8.split(separator: 0x1D)
+        #expect(frames.count == manifest.filter { $0[0] == "UNAIR" }.count)
+        #expect(frames.allSatisfy { $0[$0.startIndex + 9] == UInt8(ascii: " ") })
+        #expect(String(decoding: marc8, as: UTF8.self).utf8.count != marc8.count || !marc8.contains(where: { $0 >= 0x80 }),
+                "the MARC-8 member should not be valid UTF-8")
+    }
+
+    /// ISBN-13 digits of a 020 $a ("0-394-56789-0 (pbk.)" → "9780394567890").
+    func isbn13(_ text: String) -> String? {
+        let digits = String(text.prefix { $0.isNumber || $0 == "X" || $0 == "x" || $0 == "-" }.filter { $0 != "-" }).uppercased()
+        if digits.count == 13 { return digits }
+        guard digits.count == 10 else { return nil }
+        let twelve = "978" + digits.prefix(9)
+        let sum = twelve.compactMap(\.wholeNumberValue).enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 1 : 3) }
+        return twelve + String((10 - sum % 10) % 10)
+    }
+}
+
+/// A MARC-in-JSON record as katalog writes it, for reading values in tests.
+struct SimpleRecord {
+    var leader: String
+    var fields: [(tag: String, value: Any)]
+
+    init(json: [UInt8]) throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        leader = object["leader"] as? String ?? ""
+        fields = (object["fields"] as? [[String: Any]] ?? []).compactMap { $0.first.map { ($0.key, $0.value) } }
+    }
+
+    func control(_ tag: String) -> String? { fields.first { $0.tag == tag }?.value as? String }
+
+    func values(_ tag: String, _ code: String) -> [String] {
+        fields.filter { $0.tag == tag }.flatMap { field -> [String] in
+            let subfields = (field.value as? [String: Any])?["subfields"] as? [[String: String]] ?? []
+            return subfields.compactMap { $0[code] }
+        }
+    }
+}
