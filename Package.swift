@@ -79,6 +79,10 @@ let package = Package(
         .executableTarget(
             name: "lc-members", dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText", "Charsets"],
             path: "Sources/lc-members", swiftSettings: upcoming),
+        // Learns the matcher's content weights from the Goldfinch pairs (Scripts/dedup-tune); not a product.
+        .executableTarget(
+            name: "dedup-tune", dependencies: ["Dedup", "MARCText", "MARCRecord", "KatalogIO"], path: "Sources/dedup-tune",
+            swiftSettings: upcoming),
         .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
@@ -130,7 +134,8 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KatalogCLITests", dependencies: ["katalog", "lc-members", "_KatalogTestSupport"], swiftSettings: upcoming),
+            name: "KatalogCLITests", dependencies: ["katalog", "lc-members", "Catalog", "_KatalogTestSupport"],
+            swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )
