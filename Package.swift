@@ -95,6 +95,11 @@ let package = Package(
         // Benchmark helper for Scripts/bench-isis (writes and reads a synthetic master file); not a product.
         .executableTarget(name: "isis-synth", dependencies: ["ISIS", "MARCRecord"], path: "Sources/isis-synth",
                           swiftSettings: upcoming),
+        // Test-data generator for the union catalogue (Scripts/lc-members, MultiMemberLCCLITests, Scripts/bench
+        // merge group): members made from LC records with planted duplicates and hard negatives; not a product.
+        .executableTarget(
+            name: "lc-members", dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText", "Charsets"],
+            path: "Sources/lc-members", swiftSettings: upcoming),
         // Learns the matcher's content weights from the Goldfinch pairs (Scripts/dedup-tune); not a product.
         .executableTarget(
             name: "dedup-tune", dependencies: ["Dedup", "MARCText", "MARCRecord", "KatalogIO"], path: "Sources/dedup-tune",
@@ -160,7 +165,7 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KatalogCLITests", dependencies: ["katalog", "Catalog", "_KatalogTestSupport"], swiftSettings: upcoming),
+            name: "KatalogCLITests", dependencies: ["katalog", "lc-members", "Catalog", "_KatalogTestSupport"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

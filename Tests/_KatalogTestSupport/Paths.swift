@@ -71,3 +71,20 @@ extension Paths {
         return try run(python, [script, from, to, input, output]).status
     }
 }
+
+extension Paths {
+    /// The `lc-members` test-data generator (Sources/lc-members) built beside the test bundle, found as
+    /// `katalogBinary` is: KatalogCLITests depends on the target, so `swift build --build-tests` builds it.
+    public static var lcMembersBinary: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+        var candidates: [URL] = []
+        var dir = bundle.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(dir.appendingPathComponent("lc-members"))
+            dir.deleteLastPathComponent()
+        }
+        candidates.append(root.appendingPathComponent(".build/debug/lc-members"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+            ?? root.appendingPathComponent(".build/debug/lc-members").path
+    }
+}
