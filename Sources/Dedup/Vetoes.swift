@@ -32,6 +32,9 @@ enum Vetoes {
             let issnA = a.keys.filter { $0.kind == .issn }, issnB = b.keys.filter { $0.kind == .issn }
             if Set(issnA).isDisjoint(with: issnB) { out.append("ISSNs differ") }
         }
+        if let (x, y) = TitleWordClash.clash(a.titleProper, b.titleProper) {
+            out.append("title words differ (\(x) vs \(y))")
+        }
         if let gap = MatchProfile.yearGap(a, b), gap > settings.yearsApart {
             out.append("years differ (\(sorted(a.yearText, b.yearText)))")
         }

@@ -83,6 +83,19 @@ import Testing
         #expect(d.verdict == .match, "score \(d.score)")
     }
 
+    /// Volumes of a series by one author, publisher and year, alike in pages: only the place in the title
+    /// tells them apart (LC 00004534 and 00004536, Jacob Abbott's Rollo books).
+    @Test func titlesDifferingByAWholeWordOnEachSideNeverMerge() {
+        let geneva = englishBook.with("245", "10", [("a", "Rollo in Geneva /"), ("c", "by Jacob Abbott.")])
+        let switzerland = englishBook.with("245", "10", [("a", "Rollo in Switzerland /"), ("c", "by Jacob Abbott.")])
+        let d = decide(geneva, switzerland)
+        #expect(d.vetoes.contains("title words differ (geneva vs switzerland)"), "\(d.vetoes)")
+        #expect(d.verdict == .nonMatch)
+        // A misspelt place is a typo, not another book.
+        let typo = englishBook.with("245", "10", [("a", "Rollo in Genva /"), ("c", "by Jacob Abbott.")])
+        #expect(!decide(geneva, typo).vetoes.contains { $0.hasPrefix("title words") })
+    }
+
     @Test func differentBookBySameAuthorAndPublisherDoesNotMerge() {
         let other = englishBook.with("245", "10", [("a", "The philosophy of the moral feelings /"), ("c", "by John Abercrombie.")])
         let d = decide(englishBook, other)
