@@ -74,6 +74,10 @@ let package = Package(
         // Benchmark helper for Scripts/bench-isis (writes and reads a synthetic master file); not a product.
         .executableTarget(name: "isis-synth", dependencies: ["ISIS", "MARCRecord"], path: "Sources/isis-synth",
                           swiftSettings: upcoming),
+        // Learns the matcher's content weights from the Goldfinch pairs (Scripts/dedup-tune); not a product.
+        .executableTarget(
+            name: "dedup-tune", dependencies: ["Dedup", "MARCText", "MARCRecord", "KatalogIO"], path: "Sources/dedup-tune",
+            swiftSettings: upcoming),
         .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),
@@ -125,7 +129,7 @@ let package = Package(
             ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "KatalogCLITests", dependencies: ["katalog", "_KatalogTestSupport"], swiftSettings: upcoming),
+            name: "KatalogCLITests", dependencies: ["katalog", "Catalog", "_KatalogTestSupport"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,20 @@
 public struct MatchKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable, Comparable {
         case oclc, isbn, issn, lccn, nbn, standard, content
-        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+        /// Alphabetical by raw value (the order of stored keys), without comparing strings.
+        public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
+
+        var rank: Int {
+            switch self {
+            case .content: 0
+            case .isbn: 1
+            case .issn: 2
+            case .lccn: 3
+            case .nbn: 4
+            case .oclc: 5
+            case .standard: 6
+            }
+        }
     }
     public var kind: Kind
     public var value: String

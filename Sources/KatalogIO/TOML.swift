@@ -1,5 +1,5 @@
-/// A TOML value, as far as Katalog's files need TOML: strings, integers, booleans, arrays and
-/// tables. Floats and dates are refused with a clear error rather than misread.
+/// A TOML value, as far as Katalog's files need TOML: strings, integers, floats, booleans, arrays
+/// and tables. Dates are refused with a clear error rather than misread.
 ///
 /// Our own small parser (not TOMLKit): the files are simple, it keeps the build free of a
 /// C++ dependency, and its errors carry line and column. ISIS mapping profiles and `katalog.toml`
@@ -7,12 +7,15 @@
 package enum TOMLValue: Sendable, Hashable {
     case string(String)
     case integer(Int)
+    case float(Double)
     case boolean(Bool)
     case array([TOMLValue])
     case table(TOMLTable)
 
     package var string: String? { if case .string(let s) = self { s } else { nil } }
     package var integer: Int? { if case .integer(let i) = self { i } else { nil } }
+    /// Only a float: callers that take either write `value.float ?? value.integer.map(Double.init)`.
+    package var float: Double? { if case .float(let d) = self { d } else { nil } }
     package var boolean: Bool? { if case .boolean(let b) = self { b } else { nil } }
     package var array: [TOMLValue]? { if case .array(let a) = self { a } else { nil } }
     package var table: TOMLTable? { if case .table(let t) = self { t } else { nil } }
@@ -21,6 +24,7 @@ package enum TOMLValue: Sendable, Hashable {
         switch self {
         case .string: "string"
         case .integer: "integer"
+        case .float: "float"
         case .boolean: "boolean"
         case .array: "array"
         case .table: "table"
@@ -232,10 +236,54 @@ private struct TOMLParser {
             let digits = word.filter { $0 != "_" }
             if let n = Int(digits) { return .integer(n) }
             if digits.hasPrefix("0x"), let n = Int(digits.dropFirst(2), radix: 16) { return .integer(n) }
+            if let d = TOMLParser.float(word) { return .float(d) }
             i = start
             if word.isEmpty { throw here.fail("expected a value, found \(describe(b))") }
-            throw here.fail("'\(word)' is not a value this reader takes (strings, integers, booleans, arrays, tables)")
+            throw here.fail("'\(word)' is not a value this reader takes (strings, integers, floats, booleans, arrays, tables)")
         }
+    }
+
+    /// A TOML float: `3.14`, `-0.01`, `5e+22`, `1E6`, `6.626e-34`, `1_000.5`, `inf`, `+inf`, `-inf`,
+    /// `nan`. TOML's rules, which are stricter than `Double.init`: digits on both sides of the point,
+    /// underscores only between digits, no leading zeros in the integer part, no hexadecimal.
+    static func float(_ word: String) -> Double? {
+        switch word {
+        case "inf", "+inf": return .infinity
+        case "-inf": return -.infinity
+        case "nan", "+nan", "-nan": return .nan
+        default: break
+        }
+        let b = Array(word.utf8)
+        var i = 0
+        func digits() -> Int? {
+            let start = i
+            var last: UInt8 = 0
+            while i < b.count, b[i] &- 0x30 < 10 || b[i] == UInt8(ascii: "_") {
+                if b[i] == UInt8(ascii: "_") && !(last &- 0x30 < 10) { return nil }
+                last = b[i]
+                i += 1
+            }
+            guard i > start, last != UInt8(ascii: "_") else { return nil }
+            return i - start
+        }
+        if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+        let intStart = i
+        guard let intLength = digits() else { return nil }
+        if intLength > 1 && b[intStart] == UInt8(ascii: "0") { return nil }
+        var isFloat = false
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() != nil else { return nil }
+            isFloat = true
+        }
+        if i < b.count, b[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() != nil else { return nil }
+            isFloat = true
+        }
+        guard isFloat, i == b.count else { return nil }
+        return Double(word.filter { $0 != "_" })
     }
 
     /// A basic ("…", with escapes) or literal ('…') string, single-line or triple-quoted.

@@ -35,7 +35,7 @@ struct ProfileTests {
     }
 
     @Test(arguments: [
-        ("a = 1\na = 2", 2), ("a = \"open", 1), ("x = 1.5", 1), ("[t]\n[t]", 2), ("\n\nk = [1 2]", 3),
+        ("a = 1\na = 2", 2), ("a = \"open", 1), ("x = 1979-05-27", 1), ("[t]\n[t]", 2), ("\n\nk = [1 2]", 3),
     ])
     func errorsSayWhere(_ text: String, _ line: Int) {
         #expect(throws: TOMLError.self) { try TOML.parse(text) }
