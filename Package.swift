@@ -53,9 +53,14 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "Dedup", dependencies: ["MARCRecord", "KatalogIO", "Normalize"], swiftSettings: upcoming),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // zlib's deflate for `katalog dump --gzip`.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Catalog",
-            dependencies: ["MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "Normalize", "Dedup", "Pipeline", "CSQLite"],
+            dependencies: [
+                "MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText", "Normalize", "Dedup", "Pipeline", "CSQLite",
+                "CZlib",
+            ],
             swiftSettings: upcoming),
         .target(
             name: "Pipeline",
