@@ -22,10 +22,16 @@ let package = Package(
         .library(name: "Dedup", targets: ["Dedup"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Harvest", targets: ["Harvest"]),
         .executable(name: "katalog", targets: ["katalog"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The harvester's HTTP client (streaming bodies, decompression, redirects, timeouts); SwiftNIO comes
+        // with it, and the harvest tests' fault-injecting server is written on that.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .target(name: "MARCRecord", swiftSettings: upcoming),
@@ -53,7 +59,7 @@ let package = Package(
             swiftSettings: upcoming),
         .target(name: "Dedup", dependencies: ["MARCRecord", "KatalogIO", "Normalize"], swiftSettings: upcoming),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // zlib's deflate for `katalog dump --gzip`.
+        // zlib: deflate for `katalog dump --gzip` (Catalog); inflate/deflate for harvested pages (Harvest).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Catalog",
@@ -68,10 +74,20 @@ let package = Package(
                 "MARCRecord", "KatalogIO", "Charsets", "ISO2709", "MARCXML", "MARCText", "ISIS", "Normalize", "Validate",
             ],
             swiftSettings: upcoming),
+        .target(
+            name: "Harvest",
+            dependencies: [
+                "MARCRecord", "KatalogIO", "MARCXML", "Normalize", "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            swiftSettings: upcoming),
         .executableTarget(
             name: "katalog",
             dependencies: [
-                "Pipeline", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "Validate", "Dedup", "Catalog",
+                "Pipeline", "MARCRecord", "KatalogIO", "Charsets", "Normalize", "Validate", "Dedup", "Catalog", "Harvest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -131,6 +147,16 @@ let package = Package(
             dependencies: [
                 "Catalog", "Dedup", "Normalize", "Pipeline", "MARCRecord", "KatalogIO", "ISO2709", "MARCXML", "MARCText",
                 "_KatalogTestSupport",
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HarvestTests",
+            dependencies: [
+                "Harvest", "MARCRecord", "KatalogIO", "MARCXML", "_KatalogTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: upcoming),
         .testTarget(

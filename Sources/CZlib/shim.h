@@ -1,2 +1,2 @@
-// zlib for the gzip dumps (Sources/Catalog/Dump/GzipDeflater.swift). Only deflate is used.
+// zlib: deflate for the gzip dumps (Catalog/Dump/GzipDeflater.swift), inflate for gzip responses (Harvest).
 #include <zlib.h>

@@ -153,6 +153,8 @@ private struct TOMLParser {
         try endOfLine()
         if arrayOfTables {
             try appendTable(path, line: line - 1)
+            // A new element: its sub-tables (`[member.oai]` after each `[[member]]`) are defined afresh.
+            defined = defined.filter { !($0.count > path.count && Array($0.prefix(path.count)) == path) }
             current = path
         } else {
             guard !defined.contains(path) else { throw here.fail("table [\(path.joined(separator: "."))] defined twice") }

@@ -89,8 +89,8 @@ extension MARCXMLParser {
         h.startElementNs = { ctx, localname, _, uri, _, _, count, _, attributes in
             saxState(ctx).pointee.startElement(localname.unsafelyUnwrapped, uri, Int(count), attributes)
         }
-        h.endElementNs = { ctx, localname, _, _ in
-            saxState(ctx).pointee.endElement(localname.unsafelyUnwrapped)
+        h.endElementNs = { ctx, localname, _, uri in
+            saxState(ctx).pointee.endElement(localname.unsafelyUnwrapped, uri)
         }
         h.characters = { ctx, bytes, length in
             saxState(ctx).pointee.characters(bytes.unsafelyUnwrapped, Int(length))

@@ -42,6 +42,15 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
     }
 
     public mutating func next() throws(ReadError) -> MARCRecord? {
+        while let item = try nextItem() {
+            if case .record(let record) = item { return record }
+        }
+        return nil
+    }
+
+    /// The next record or element of the OAI-PMH envelope around the records, in document order:
+    /// what a harvester needs to pair each record with its header and to find the resumption token.
+    public mutating func nextItem() throws(ReadError) -> MARCXMLItem? {
         while true {
             while itemIndex < items.count {
                 let item = items[itemIndex]
@@ -49,7 +58,9 @@ public struct MARCXMLReader<Source: ByteSource>: RecordReader {
                 switch item {
                 case .record(let record, let found):
                     for f in found { try findings.report(f) }
-                    return record
+                    return .record(record)
+                case .oai(let event):
+                    return .oai(event)
                 case .findings(let found):
                     for f in found { try findings.report(f) }
                 case .skipped(let found):

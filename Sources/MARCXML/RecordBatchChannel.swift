@@ -29,6 +29,8 @@ enum ParsedItem: Sendable {
     case findings([Finding])
     /// The input could not be read; what came before it has been delivered.
     case readFailure(ReadError)
+    /// An element of the OAI-PMH envelope (only `MARCXMLReader.nextItem()` hands these over).
+    case oai(OAIEnvelopeEvent)
 }
 
 /// A bounded queue of batches between the parse thread and the reader, so the parser runs ahead

@@ -35,7 +35,12 @@ extension SAXState {
         _ attributes: SAXAttributes?)
     {
         guard inRecord else {
-            if !stopped && Self.named(name, names.record, "record") && Self.isMARCNamespace(uri) { beginRecord() }
+            guard !stopped else { return }
+            if Self.named(name, names.record, "record") && Self.isMARCNamespace(uri) {
+                beginRecord()
+            } else if uri != nil {
+                envelopeStart(name, uri, count, attributes)
+            }
             return
         }
         guard !stopped else { return }
@@ -187,8 +192,12 @@ extension SAXState {
     }
 
     @inline(__always)
-    mutating func endElement(_ name: UnsafePointer<xmlChar>) {
-        guard inRecord && !stopped else { return }
+    mutating func endElement(_ name: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
+        guard inRecord else {
+            if !stopped && uri != nil { envelopeEnd(name, uri) }
+            return
+        }
+        guard !stopped else { return }
         depth -= 1
         if depth == 0 {
             endRecord()
@@ -234,7 +243,8 @@ extension SAXState {
         case .leader:
             // Only the first 24 characters are kept; a few more are read so that the length is reported.
             if leader.count < 1024 { leader.append(contentsOf: UnsafeBufferPointer(start: bytes, count: min(length, 1024))) }
-        case .none: break
+        case .none:
+            if collectingEnvelopeText && !inRecord { envelopeCharacters(bytes, length) }
         }
     }
 }

@@ -32,6 +32,9 @@ struct SAXState {
     var fieldTag: Tag?
     var fieldStart = 0
     var inDataField = false
+    /// Text of the OAI-PMH envelope element being read (see `SAXState+OAI`).
+    var envelopeText: [UInt8] = []
+    var collectingEnvelopeText = false
 
     init(fileName: String, channel: RecordBatchChannel, batchSize: Int) {
         self.fileName = fileName

@@ -8,7 +8,6 @@ struct Katalog: ParsableCommand {
         commandName: "katalog",
         abstract: "Convert, check and pool library catalogue records (ISO 2709, MARCXML, ISIS…).",
         version: "0.1.0",
-
         subcommands: [Convert.self, Inspect.self, Validate.self, Merge.self, Explain.self, Dump.self, HarvestCommand.self]
     )
 
