@@ -9,12 +9,12 @@ import _KatalogTestSupport
 /// `katalog harvest` and `katalog run` into the catalogue, against the third-party test provider
 /// (`../shared/tools/oai-peer`: 7 synthetic records, 6 live and lib1-0004 deleted).
 @Suite(.serialized, .enabled(if: OAIPeer.available, "needs ../shared/tools/oai-peer and .venv-oai-peer"))
-struct HarvestCLITests {
+struct CatalogHarvestCLITests {
     let katalog = Paths.katalogBinary
 
     /// A katalog.toml beside the catalogue (`[catalog] path` is relative to the config's folder).
     static func config(_ dir: URL, members: [(code: String, url: String, prefix: String)], delayMs: Int = 0,
-        extra: String = "") throws -> String
+        sets: [String: String] = [:], extra: String = "") throws -> String
     {
         var text = "[catalog]\npath = \"union.sqlite\"\n\n"
         for m in members {
@@ -24,6 +24,7 @@ struct HarvestCLITests {
                 [member.oai]
                 url = "\(m.url)"
                 metadata-prefix = "\(m.prefix)"
+                \(sets[m.code].map { "sets = [\"\($0)\"]" } ?? "")
                 delay-ms = \(delayMs)
                 retries = 2
                 backoff-ms = 50
@@ -161,22 +162,28 @@ struct HarvestCLITests {
     }
 
     /// SIGKILL at random moments, then a run to the end: the catalogue is the one an uninterrupted
-    /// harvest makes.
+    /// harvest makes. Two members (the peer's sets lib1 and lib2), so that clusters span members.
     @Test func sigkillAnywhereThenRerunEqualsUninterrupted() throws {
         let peer = try OAIPeer(arguments: ["--batch", "1"])
         defer { peer.stop() }
+        let members = [("L1", peer.baseURL, "marc21"), ("L2", peer.baseURL, "marc21")]
+        let sets = ["L1": "lib1", "L2": "lib2"]
         let reference = Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: reference) }
-        let referenceConfig = try Self.config(reference, members: [("T", peer.baseURL, "marc21")])
+        let referenceConfig = try Self.config(reference, members: members, sets: sets)
         #expect(try run(katalog, ["harvest", "--config", referenceConfig]).status == 0)
         let expected = try Self.content(reference.appendingPathComponent("union.sqlite").path)
-        #expect(expected.contains { $0.hasPrefix("cluster ") })
+        // lib1-0001 and lib2-0001 are one book from two members: one cluster of two.
+        #expect(expected.contains { $0.hasPrefix("cluster ") && $0.contains("members L1:oai:loopback.test:lib1-0001 L2:") },
+            "\(expected)")
 
         var generator = SystemRandomNumberGenerator()
+        var totalKills = 0
+        defer { #expect(totalKills > 0, "no run was killed: the test proved nothing") }
         for round in 0..<3 {
             let dir = Paths.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }
-            let config = try Self.config(dir, members: [("T", peer.baseURL, "marc21")], delayMs: 50)
+            let config = try Self.config(dir, members: members, delayMs: 50, sets: sets)
             var kills = 0
             for _ in 0..<3 {
                 let process = Process()
@@ -188,6 +195,7 @@ struct HarvestCLITests {
                 if process.isRunning {
                     kill(process.processIdentifier, SIGKILL)
                     kills += 1
+                    totalKills += 1
                 }
                 process.waitUntilExit()
             }
@@ -217,8 +225,9 @@ struct HarvestCLITests {
         let dumps = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("dumps").path)
         let full = try #require(dumps.first { $0.hasPrefix("union-full-") && $0.hasSuffix(".xml") })
         let xml = try String(contentsOfFile: dir.appendingPathComponent("dumps/" + full).path, encoding: .utf8)
-        // 6 live records, lib1-0001 and lib2-0001 one work: 5 clusters.
-        #expect(xml.components(separatedBy: "<record").count - 1 == 5, "\(xml.prefix(300))")
+        // 6 live records, 6 clusters: records of one member never match each other (lib1-0001 and
+        // lib2-0001 describe one book, but here both come from member T).
+        #expect(xml.components(separatedBy: "<record").count - 1 == 6, "\(xml.prefix(300))")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect(json?["status"] as? String == "failed")
         let members = json?["members"] as? [[String: Any]] ?? []
