@@ -88,6 +88,24 @@ struct CatalogHarvestCLITests {
             == b.filter { $0.hasPrefix("record ") }.map { $0.components(separatedBy: " cluster ")[0] })
     }
 
+    /// Acceptance 2: 503 with either Retry-After form, gzip bodies, day granularity: complete harvests.
+    @Test(arguments: [["--fail-503", "2", "--retry-after", "1"], ["--fail-503", "2", "--retry-after-date"], ["--gzip"],
+        ["--granularity", "day"]])
+    func faultyProvidersHarvestCompletely(arguments: [String]) throws {
+        let peer = try OAIPeer(arguments: arguments)
+        defer { peer.stop() }
+        let dir = Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = try Self.config(dir, members: [("T", peer.baseURL, "marc21")])
+        let catalog = dir.appendingPathComponent("union.sqlite").path
+        let result = try run(katalog, ["harvest", "--config", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.live(catalog) == peer.currentIdentifiers().live)
+        let state = try #require(try CatalogStore(path: catalog).harvestState(member: "T"))
+        #expect(state.status == "complete" && state.token == nil)
+        if arguments.contains("day") { #expect(state.from?.count == 10) }
+    }
+
     /// docs/oai-pmh.md §2 and the peer's quirk 2: an edit between two pages of an offset-token list
     /// loses lib1-0002; an incremental run never sees it again; --reconcile fetches it.
     @Test func editDuringHarvestIsRecoveredByReconcile() throws {
