@@ -3,7 +3,7 @@ import Foundation
 
 /// The union catalogue: one SQLite file in WAL mode.
 ///
-/// Schema (version 1, `PRAGMA user_version`; `migrations` below upgrades a store step by step):
+/// Schema (version 2, `PRAGMA user_version`; `migrations` below upgrades a store step by step):
 ///
 /// - `record`: one row per member record. `member`, `local_id` (unique together), `received` (the record
 ///   as read, ISO 2709 or `StoredRecord`'s extended form), `normalized` (after the normalizer), `hash`
@@ -30,7 +30,7 @@ public final class CatalogStore {
     public let path: String
 
     /// The schema version this code writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Opens (creating when needed) and migrates the store at `path`.
     public init(path: String) throws {
@@ -96,7 +96,32 @@ public final class CatalogStore {
         CREATE TABLE change (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO meta VALUES ('change_seq', 0);
+        """,
+        // 2: harvesting. `harvest_state`: one row per member, written in the same transaction as the
+        // page's records (the state JSON is the harvester's; the other columns are for people and reports).
+        // `harvest_seen`: the identifiers a reconciliation's ListIdentifiers listed, until it finishes.
+        // `dump_mark`: where the last scheduled dump of each kind stood (`katalog run`).
         """
+        CREATE TABLE harvest_state (
+            member TEXT PRIMARY KEY,
+            from_date TEXT,
+            token TEXT,
+            response_date TEXT,
+            status TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE harvest_seen (
+            member TEXT NOT NULL,
+            local_id TEXT NOT NULL,
+            PRIMARY KEY (member, local_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE dump_mark (
+            kind TEXT PRIMARY KEY,
+            change_seq INTEGER NOT NULL,
+            at INTEGER NOT NULL
+        );
+        """,
     ]
 
     private func migrate() throws {

@@ -37,6 +37,8 @@ public final class MergeEngine {
     let matcher: Matcher
     public internal(set) var report: MergeReport
     private var pending: [PreparedRecord] = []
+    /// The open harvested page's changes (MergeEngine+HarvestPage.swift).
+    var pageChanges: BatchChanges?
     let statements: Statements
 
     public init(store: CatalogStore, options: Options, inputs: [String]) throws {
@@ -56,7 +58,9 @@ public final class MergeEngine {
     /// Adds one record; a full batch is written at once.
     public func add(_ record: PreparedRecord) throws {
         report.records.read += 1
-        if record.localIDSource != .controlNumber { report.records.localIDFallbacks += 1 }
+        if record.localIDSource != .controlNumber && record.localIDSource != .oaiIdentifier {
+            report.records.localIDFallbacks += 1
+        }
         pending.append(record)
         if pending.count >= options.settings.batchSize { try flush() }
     }
@@ -115,7 +119,7 @@ public final class MergeEngine {
         var seeds: Set<Int64> = []
     }
 
-    private func apply(_ record: PreparedRecord, _ changes: inout BatchChanges) throws {
+    func apply(_ record: PreparedRecord, _ changes: inout BatchChanges) throws {
         let s = statements
         let existing = try s.findRecord.bind(.text(options.member), .text(record.localID)).first {
             (id: $0.int(0), hash: $0.blob(1) ?? [], deleted: $0.int(2) != 0, seen: $0.isNull(3) ? nil : $0.int(3))
@@ -158,7 +162,7 @@ public final class MergeEngine {
         try addKeysAndEdges(id, profile: record.profile)
     }
 
-    private func delete(_ id: Int64, _ changes: inout BatchChanges) throws {
+    func delete(_ id: Int64, _ changes: inout BatchChanges) throws {
         report.records.deleted += 1
         try dropKeysAndEdges(id, &changes)
         try statements.markDeleted.bind(.integer(id)).run()
@@ -236,7 +240,7 @@ public final class MergeEngine {
         }
     }
 
-    private func percent(_ share: Double) -> String {
+    func percent(_ share: Double) -> String {
         let p = (share * 1000).rounded() / 10
         return p == p.rounded() ? "\(Int(p)) %" : "\(p) %"
     }

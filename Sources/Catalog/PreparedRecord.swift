@@ -13,6 +13,9 @@ public struct PreparedRecord: Sendable {
         case memberSystemNumber = "035-member"
         /// No 001, no 035 of the member: the first 035 $a.
         case systemNumber = "035"
+        /// Harvested: the OAI identifier, the key deletions and reconciliation use (docs/oai-pmh.md §2:
+        /// upserts keyed on (source, OAI identifier); SLiMS records have no 001 anyway).
+        case oaiIdentifier = "oai"
         /// Nothing names the record: a hash of its received bytes (a changed record then looks like a
         /// deleted one plus a new one; the run report counts these).
         case contentHash = "content-hash"
@@ -31,9 +34,16 @@ public struct PreparedRecord: Sendable {
     public var datestamp: String?
 
     /// Normalizes `record` for `memberCode` and computes everything the store keeps.
-    public init(_ record: MARCRecord, memberCode: String, normalizer: Normalizer, datestamp: String? = nil) {
+    /// `oaiIdentifier`: a harvested record's identifier, which then is its local id.
+    public init(_ record: MARCRecord, memberCode: String, normalizer: Normalizer, datestamp: String? = nil,
+        oaiIdentifier: String? = nil)
+    {
         received = StoredRecord.encode(record)
-        (localID, localIDSource) = Self.localID(of: record, memberCode: memberCode, received: received)
+        if let oaiIdentifier {
+            (localID, localIDSource) = (oaiIdentifier, .oaiIdentifier)
+        } else {
+            (localID, localIDSource) = Self.localID(of: record, memberCode: memberCode, received: received)
+        }
         isDeletion = record.leaderByte(5) == UInt8(ascii: "d")
         var copy = record
         var context = NormalizationContext(memberCode: memberCode, localID: localID, recordsChanges: false)

@@ -46,7 +46,10 @@ public final class DirectorySink: HarvestSink {
         return try DirectoryPage(directory: dir, name: String(format: "%06d", next))
     }
 
-    public func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws {
+    public func reconcileStarted(member: String) async throws {}
+
+    /// Returns nothing to fetch: the directory keeps pages, not a record set to compare with.
+    public func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws -> [String] {
         let dir = memberDirectory(member) + "/reconcile"
         try Self.makeDirectory(dir)
         let file = try reconcileFiles.withLock { files in
@@ -56,6 +59,7 @@ public final class DirectorySink: HarvestSink {
             return file
         }
         for id in identifiers { try file.write(id + "\n") }
+        return []
     }
 
     public func reconcileFinished(member: String, complete: Bool, seen: Int) async throws {

@@ -43,6 +43,8 @@ public struct HarvestReport: Sendable {
     public var records = 0
     public var deletions = 0
     public var identifiersSeen = 0
+    /// Records a reconciliation found listed but missing from the sink, fetched with GetRecord.
+    public var fetchedMissing = 0
     public var retries = 0
     public var findings: [Finding] = []
     /// The run finished: `nextFrom` moved on.

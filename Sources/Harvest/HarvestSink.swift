@@ -13,8 +13,12 @@ public protocol HarvestSink: Sendable {
     func state(member: String) async throws -> HarvestState?
     /// Opens the transaction for the member's next page.
     func beginPage(member: String) async throws -> any HarvestPageTransaction
-    /// Reconciliation: one page of the identifiers the provider lists now (`ListIdentifiers`).
-    func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws
+    /// Reconciliation begins: forget what an interrupted one had listed.
+    func reconcileStarted(member: String) async throws
+    /// Reconciliation: one page of the identifiers the provider lists now (`ListIdentifiers`). Returns
+    /// the listed identifiers the sink does not have, which the harvester then fetches with `GetRecord`
+    /// (records an offset-token provider skipped when its data changed mid-harvest: docs/oai-pmh.md §2).
+    func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws -> [String]
     /// Reconciliation ended. `complete` is false when the list broke off: then nothing may be inferred
     /// from identifiers missing from it. Deleting what was not seen is the store's decision (with its
     /// safety valves: nothing when the list is empty, not more than a share of the member).

@@ -262,7 +262,11 @@ public struct Harvester: Sendable {
 
     func reconcile(_ report: inout HarvestReport) async throws(HarvestError) {
         let seen: Int
-        do { seen = try await listIdentifiers(&report) } catch {
+        var missing: [String] = []
+        do { try await sink.reconcileStarted(member: member) } catch {
+            throw HarvestError(member: member, .sink, "cannot start the reconciliation: \(error)")
+        }
+        do { seen = try await listIdentifiers(&report, missing: &missing) } catch {
             try? await sink.reconcileFinished(member: member, complete: false, seen: 0)
             throw error
         }
@@ -270,9 +274,38 @@ public struct Harvester: Sendable {
             throw HarvestError(member: member, .sink, "cannot finish the reconciliation: \(error)")
         }
         report.identifiersSeen = seen
+        try await fetchMissing(missing, &report)
     }
 
-    private func listIdentifiers(_ report: inout HarvestReport) async throws(HarvestError) -> Int {
+    /// `GetRecord` for each listed identifier the sink lacks, each stored as a page of its own with the
+    /// state unchanged (a crash in between leaves them for the next reconciliation).
+    private func fetchMissing(_ identifiers: [String], _ report: inout HarvestReport) async throws(HarvestError) {
+        for identifier in identifiers {
+            let fetched = try await fetcher.fetch(
+                [("verb", "GetRecord"), ("identifier", identifier), ("metadataPrefix", source.metadataPrefix)],
+                parser: parser)
+            report.retries += fetched.retries
+            if let error = fetched.page.errors.first {
+                // idDoesNotExist: gone since it was listed (the next reconciliation deletes it).
+                guard error.code == "idDoesNotExist" else {
+                    throw HarvestError(member: member, .protocolError, "GetRecord \(identifier): \(error)")
+                }
+                continue
+            }
+            var state: HarvestState
+            do { state = try await sink.state(member: member) ?? HarvestState() } catch {
+                throw HarvestError(member: member, .sink, "cannot read the harvest state: \(error)")
+            }
+            state.pageSequence += 1
+            let stored = try await store(fetched.page, state: state)
+            report.findings.append(contentsOf: stored.findings)
+            report.records += stored.recordCount
+            report.deletions += stored.deletionCount
+            report.fetchedMissing += stored.recordCount
+        }
+    }
+
+    private func listIdentifiers(_ report: inout HarvestReport, missing: inout [String]) async throws(HarvestError) -> Int {
         var seen = 0
         for set in source.sets.isEmpty ? [nil] : source.sets.map(Optional.some) {
             var token: String?
@@ -295,7 +328,7 @@ public struct Harvester: Sendable {
                     break
                 }
                 do {
-                    try await sink.reconcileIdentifiers(member: member, identifiers: page.identifiers,
+                    missing += try await sink.reconcileIdentifiers(member: member, identifiers: page.identifiers,
                         deleted: page.deletedIdentifiers)
                 } catch {
                     throw HarvestError(member: member, .sink, "cannot store identifiers: \(error)")

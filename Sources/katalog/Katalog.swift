@@ -8,7 +8,7 @@ struct Katalog: ParsableCommand {
         commandName: "katalog",
         abstract: "Convert, check and pool library catalogue records (ISO 2709, MARCXML, ISIS…).",
         version: "0.1.0",
-        subcommands: [Convert.self, Inspect.self, Validate.self, Merge.self, Explain.self, Dump.self, HarvestCommand.self]
+        subcommands: [Convert.self, Inspect.self, Validate.self, Merge.self, Explain.self, Dump.self, HarvestCommand.self, RunCommand.self]
     )
 
     /// ArgumentParser's own `main`, except that a usage error exits with status 2, as the

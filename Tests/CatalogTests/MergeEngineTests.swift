@@ -52,7 +52,7 @@ import Testing
         let merged = try #require(full.first?.record)
         // The normalizer ran (provenance: 003 and 035 of the member) before the record was stored.
         #expect(merged.fields("035").contains { $0.value("a") == "(UNAIR)u1" })
-        #expect(try t.store.userVersion == 1)
+        #expect(try t.store.userVersion == CatalogStore.schemaVersion)
     }
 
     @Test func fullRefusesToDeleteMoreThanTheShareWithoutForce() throws {

@@ -341,7 +341,8 @@ final class FailingSink: HarvestSink {
         if count.next() + 1 == failAt { throw Killed() }
         return try await base.beginPage(member: member)
     }
-    func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws {}
+    func reconcileStarted(member: String) async throws {}
+    func reconcileIdentifiers(member: String, identifiers: [String], deleted: [String]) async throws -> [String] { [] }
     func reconcileFinished(member: String, complete: Bool, seen: Int) async throws {}
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Harvest
 import Testing
+import _KatalogTestSupport
 
 /// Against the real third-party provider (`../shared/tools/oai-peer`), 7 synthetic records, 3 per page:
 /// 6 records and 1 deletion (lib1-0004).

@@ -2,25 +2,24 @@
 import Glibc
 #endif
 import Foundation
-import _KatalogTestSupport
 
 /// The third-party test provider `../shared/tools/oai-peer` (PyPI `oaipmh` 4.0.0), run from the venv
 /// `Scripts/install-deps` makes (`.venv-oai-peer`), on a free loopback port, stopped by its PID.
-final class OAIPeer {
-    static let directory = Paths.root.deletingLastPathComponent().appendingPathComponent("shared/tools/oai-peer").path
-    static let python = Paths.root.appendingPathComponent(".venv-oai-peer/bin/python").path
+public final class OAIPeer {
+    public static let directory = Paths.root.deletingLastPathComponent().appendingPathComponent("shared/tools/oai-peer").path
+    public static let python = Paths.root.appendingPathComponent(".venv-oai-peer/bin/python").path
 
     /// The peer and its Python environment are there (tests skip otherwise).
-    static var available: Bool {
+    public static var available: Bool {
         FileManager.default.fileExists(atPath: directory + "/peer_server.py")
             && FileManager.default.isExecutableFile(atPath: python)
     }
 
-    let records: String
-    let port: Int
+    public let records: String
+    public let port: Int
     private let process: Process
 
-    init(arguments: [String] = []) throws {
+    public init(arguments: [String] = []) throws {
         records = NSTemporaryDirectory() + "oai-peer-" + UUID().uuidString
         try Self.script("make_records.py", ["--out", records])
         port = Self.freePort()
@@ -36,9 +35,9 @@ final class OAIPeer {
         }
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)/oai" }
+    public var baseURL: String { "http://127.0.0.1:\(port)/oai" }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             // SIGKILL: the test runner's threads block SIGTERM, and a child started from one inherits the mask.
             kill(process.processIdentifier, SIGKILL)
@@ -49,11 +48,11 @@ final class OAIPeer {
     deinit { stop() }
 
     /// `touch_record.py ID [--delete]` on this peer's records.
-    func touch(_ id: String, delete: Bool = false) throws {
+    public func touch(_ id: String, delete: Bool = false) throws {
         try Self.script("touch_record.py", [id, "--records", records] + (delete ? ["--delete"] : []))
     }
 
-    struct PeerError: Error { var message: String }
+    public struct PeerError: Error { public var message: String }
 
     private static func script(_ name: String, _ arguments: [String]) throws {
         let p = Process()
@@ -65,8 +64,19 @@ final class OAIPeer {
         guard p.terminationStatus == 0 else { throw PeerError(message: "\(name) exited \(p.terminationStatus)") }
     }
 
+    /// The identifiers the provider has now, deleted ones apart (from its `index.json`).
+    public func currentIdentifiers(prefix: String = "oai:loopback.test:") throws -> (live: Set<String>, deleted: Set<String>) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: records + "/index.json"))
+        let index = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] ?? [:]
+        var live = Set<String>(), deleted = Set<String>()
+        for (id, entry) in index {
+            if entry["deleted"] as? Bool == true { deleted.insert(prefix + id) } else { live.insert(prefix + id) }
+        }
+        return (live, deleted)
+    }
+
     /// A port the kernel has just handed out and taken back.
-    private static func freePort() -> Int {
+    public static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
