@@ -1,7 +1,8 @@
 /// Titles proper that differ by a whole word on each side — "Rollo in Geneva" and "Rollo in Switzerland",
 /// the volumes of a series by one author, one publisher and one year — describe different books, however
 /// alike the rest of the records is. A typo, a variant spelling or an abbreviation is not such a clash: two
-/// words count as the same when one is a prefix of the other or they are at most two edits apart. Words only
+/// words count as the same when one is a prefix of the other or they are at most two edits apart, or a third
+/// of the shorter word's letters (two copies with different typos of one word: `dictionray`, `dictonary`). Words only
 /// one title has (a subtitle slipped into $a, an added "annual") never clash: that is cataloguing variation.
 enum TitleWordClash {
     /// The first pair of clashing words, in a fixed order, or nil.
@@ -30,7 +31,8 @@ enum TitleWordClash {
 
     private static func near(_ x: ArraySlice<UInt8>, _ y: ArraySlice<UInt8>) -> Bool {
         if x.starts(with: y) || y.starts(with: x) { return true }
-        return editDistance(x, y, limit: 2) <= 2
+        let limit = max(2, min(x.count, y.count) / 3)
+        return editDistance(x, y, limit: limit) <= limit
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.

@@ -94,6 +94,10 @@ import Testing
         // A misspelt place is a typo, not another book.
         let typo = englishBook.with("245", "10", [("a", "Rollo in Genva /"), ("c", "by Jacob Abbott.")])
         #expect(!decide(geneva, typo).vetoes.contains { $0.hasPrefix("title words") })
+        // Two copies with different typos of one word (lc-members planted these) are still one book.
+        let one = englishBook.with("245", "12", [("a", "A biographical dictonary of musicians,")])
+        let other = englishBook.with("245", "12", [("a", "A biographical dictionray of musicians,")])
+        #expect(!decide(one, other).vetoes.contains { $0.hasPrefix("title words") })
     }
 
     @Test func differentBookBySameAuthorAndPublisherDoesNotMerge() {
