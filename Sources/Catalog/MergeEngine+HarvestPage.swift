@@ -149,25 +149,9 @@ extension MergeEngine {
         let live = try statements.countLive.bind(.text(member)).first { Int($0.int(0)) } ?? 0
         let missing = try store.db.prepare("SELECT count(*) FROM (\(missingSQL))").bind(.text(member))
             .first { Int($0.int(0)) } ?? 0
-        guard missing > 0 else { return }
-        let share = live == 0 ? 0 : Double(missing) / Double(live)
-        if share > options.settings.maxDeleteShare && !options.force {
-            report.status = "refused"
-            report.message = "--reconcile would delete \(missing) of \(live) records of \(member) "
-                + "(\(percent(share)), more than the allowed \(percent(options.settings.maxDeleteShare)), "
-                + "[catalog] max-delete-share); nothing deleted. Check the provider lists everything, then "
-                + "re-run with --force"
-            return
-        }
+        guard missing > 0, !refusesToDelete(missing, of: live, flag: "--reconcile",
+            check: "Check the provider lists everything") else { return }
         let batch = try store.db.prepare(missingSQL + " ORDER BY id LIMIT ?2")
-        while true {
-            let ids = try batch.bind(.text(member), .int(options.settings.batchSize)).rows { $0.int(0) }
-            if ids.isEmpty { break }
-            try store.db.transaction {
-                var changes = BatchChanges()
-                for id in ids { try delete(id, &changes) }
-                try recluster(changes)
-            }
-        }
+        try deleteInBatches { try batch.bind(.text(member), .int(options.settings.batchSize)).rows { $0.int(0) } }
     }
 }

@@ -218,19 +218,31 @@ public final class MergeEngine {
         let s = statements
         let live = try s.countLive.bind(.text(options.member)).first { Int($0.int(0)) } ?? 0
         let missing = try s.countMissing.bind(.text(options.member), .integer(report.run)).first { Int($0.int(0)) } ?? 0
-        guard missing > 0 else { return }
-        let share = live == 0 ? 0 : Double(missing) / Double(live)
-        if share > options.settings.maxDeleteShare && !options.force {
-            report.status = "refused"
-            report.message = "--full would delete \(missing) of \(live) records of \(options.member) "
-                + "(\(percent(share)), more than the allowed \(percent(options.settings.maxDeleteShare)), "
-                + "[catalog] max-delete-share); nothing deleted. Check the input is the whole catalogue, then "
-                + "re-run with --force"
-            return
-        }
-        while true {
-            let ids = try s.missingBatch.bind(.text(options.member), .integer(report.run), .int(options.settings.batchSize))
+        guard missing > 0, !refusesToDelete(missing, of: live, flag: "--full",
+            check: "Check the input is the whole catalogue") else { return }
+        try deleteInBatches {
+            try s.missingBatch.bind(.text(options.member), .integer(report.run), .int(options.settings.batchSize))
                 .rows { $0.int(0) }
+        }
+    }
+
+    /// The safety valve of `--full` and `--reconcile`: deleting more than `[catalog] max-delete-share` of a
+    /// member's live records needs `--force`. When it refuses, the run report says why and nothing is deleted.
+    func refusesToDelete(_ missing: Int, of live: Int, flag: String, check: String) -> Bool {
+        let share = live == 0 ? 0 : Double(missing) / Double(live)
+        guard share > options.settings.maxDeleteShare && !options.force else { return false }
+        report.status = "refused"
+        report.message = "\(flag) would delete \(missing) of \(live) records of \(options.member) "
+            + "(\(percent(share)), more than the allowed \(percent(options.settings.maxDeleteShare)), "
+            + "[catalog] max-delete-share); nothing deleted. \(check), then re-run with --force"
+        return true
+    }
+
+    /// Deletes the records `nextBatch` names, a batch per transaction (each re-clustered with it), until it
+    /// names none.
+    func deleteInBatches(_ nextBatch: () throws -> [Int64]) throws {
+        while true {
+            let ids = try nextBatch()
             if ids.isEmpty { break }
             try store.db.transaction {
                 var changes = BatchChanges()

@@ -59,7 +59,7 @@ struct ProfileBuilder {
                 for s in field.subfields {
                     switch s.code {
                     case Self.code("a"):
-                        let value = firstA ? Self.dropScalars(nonfiling, from: s.value) : s.value
+                        let value = firstA ? TitleKey.dropScalars(nonfiling, from: s.value) : s.value
                         if firstA { ProfileText.append(value, to: &properText) }
                         firstA = false
                         ProfileText.append(value, to: &titleText)
@@ -264,21 +264,6 @@ struct ProfileBuilder {
             }
         }
         return 0
-    }
-
-    /// `bytes` without its first `count` Unicode scalars (MARC counts non-filing characters in scalars).
-    static func dropScalars(_ count: Int, from bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard count > 0 else { return bytes }
-        var seen = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            if bytes[i] & 0xC0 != 0x80 {
-                if seen == count { return bytes[i...] }
-                seen += 1
-            }
-            i += 1
-        }
-        return bytes[bytes.endIndex...]
     }
 }
 

@@ -73,7 +73,7 @@ public enum TitleKey {
 
     /// `bytes` without its first `count` Unicode scalars (MARC counts non-filing characters, and a
     /// combining diacritic is one).
-    private static func dropScalars(_ count: Int, from bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    package static func dropScalars(_ count: Int, from bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         guard count > 0 else { return bytes }
         var seen = 0
         var i = bytes.startIndex
