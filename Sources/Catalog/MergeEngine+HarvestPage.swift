@@ -67,9 +67,16 @@ extension MergeEngine {
 
     public func addToPage(_ record: PreparedRecord) throws {
         report.records.read += 1
+        try withPageChanges { try apply(record, &$0) }
+    }
+
+    /// `body` on the page's changes, held uniquely meanwhile (a copy left in `pageChanges` would make
+    /// every record copy the page's sets: quadratic).
+    private func withPageChanges(_ body: (inout BatchChanges) throws -> Void) throws {
         var changes = pageChanges ?? BatchChanges()
-        try apply(record, &changes)
-        pageChanges = changes
+        pageChanges = nil
+        defer { pageChanges = changes }
+        try body(&changes)
     }
 
     /// A deleted header: the member's record with this local id is deleted (nothing when unknown).
@@ -81,9 +88,17 @@ extension MergeEngine {
             report.records.deletionsOfUnknown += 1
             return
         }
-        var changes = pageChanges ?? BatchChanges()
-        try delete(existing.id, &changes)
-        pageChanges = changes
+        try withPageChanges { try delete(existing.id, &$0) }
+    }
+
+    /// Re-clusters what the page has touched so far, inside the page's transaction: a caller that feeds
+    /// records in chunks calls it after each, so this work overlaps the reading of the next ones. Clusters
+    /// come out the same as with one re-clustering at the end (re-clustering does not depend on how
+    /// records are batched: Reclustering.swift).
+    public func settlePage() throws {
+        guard let changes = pageChanges else { return }
+        pageChanges = nil
+        try recluster(changes)
     }
 
     /// Re-clusters what the page touched, stores `state` and commits, all in the page's transaction.

@@ -33,7 +33,7 @@ public final class MergeEngine {
     }
 
     let store: CatalogStore
-    let options: Options
+    public let options: Options
     let matcher: Matcher
     public internal(set) var report: MergeReport
     private var pending: [PreparedRecord] = []
@@ -117,6 +117,8 @@ public final class MergeEngine {
         var changed: Set<Int64> = []
         /// Where re-clustering starts: changed records and their former neighbours.
         var seeds: Set<Int64> = []
+        /// What the preparing thread did ahead for records written in this batch (by record id).
+        var ahead: [Int64: PreparedRecord.Ahead] = [:]
     }
 
     func apply(_ record: PreparedRecord, _ changes: inout BatchChanges) throws {
@@ -159,11 +161,13 @@ public final class MergeEngine {
         }
         changes.changed.insert(id)
         changes.seeds.insert(id)
+        changes.ahead[id] = record.ahead
         try addKeysAndEdges(id, profile: record.profile)
     }
 
     func delete(_ id: Int64, _ changes: inout BatchChanges) throws {
         report.records.deleted += 1
+        changes.ahead[id] = nil
         try dropKeysAndEdges(id, &changes)
         try statements.markDeleted.bind(.integer(id)).run()
         changes.changed.insert(id)
@@ -189,21 +193,24 @@ public final class MergeEngine {
         for key in keys { try s.insertKey.bind(.text(key), .integer(id)).run() }
         var candidates = Set<Int64>()
         for key in keys {
-            let postings = try s.countPostings.bind(.text(key), .int(options.postingLimit + 1)).first { Int($0.int(0)) } ?? 0
-            if postings > options.postingLimit {
+            // At most one posting over the limit is read: enough to know the key is crowded.
+            let postings = try s.postings.bind(.text(key), .int(options.postingLimit + 1)).rows { $0.int(0) }
+            if postings.count > options.postingLimit {
                 report.crowdedKeysSkipped += 1
                 continue
             }
-            for other in try s.postings.bind(.text(key)).rows({ $0.int(0) }) where other != id { candidates.insert(other) }
+            for other in postings where other != id { candidates.insert(other) }
         }
+        let member = options.member
         for other in candidates.sorted() {
-            guard let candidate = try s.candidate.bind(.integer(other)).first({ row in
-                (member: row.text(0) ?? "", deleted: row.int(1) != 0, profile: row.blob(2), normalized: row.blob(3))
-            }) else { continue }
-            guard !candidate.deleted, candidate.member != options.member else { continue }
-            let theirs = candidate.profile.flatMap { MatchProfile(serialized: $0) }
-                ?? candidate.normalized.flatMap { StoredRecord.decode($0) }.map { MatchProfile(record: $0) }
-            guard let theirs else { continue }
+            // The blobs are read only for a live record of another member (the profile sits behind the
+            // record's bytes in the row, so reading it costs their overflow pages).
+            let found = try s.candidate.bind(.integer(other)).first { row -> MatchProfile? in
+                guard row.int(1) == 0, row.text(0) != member else { return nil }
+                return row.blob(2).flatMap { MatchProfile(serialized: $0) }
+                    ?? row.blob(3).flatMap { StoredRecord.decode($0) }.map { MatchProfile(record: $0) }
+            }
+            guard let theirs = found ?? nil else { continue }
             let decision = matcher.compare(profile, theirs)
             guard decision.verdict == .match else { continue }
             try s.insertEdge.bind(.integer(id), .integer(other), .real(decision.score)).run()
@@ -261,7 +268,7 @@ public final class MergeEngine {
 /// The statements a merge runs, prepared once.
 final class Statements {
     let findRecord, markSeen, updateRecord, insertRecord, markDeleted: Statement
-    let edgesOf, deleteEdge, deleteEdgesFrom, deleteKeys, insertKey, countPostings, postings, candidate, insertEdge: Statement
+    let edgesOf, deleteEdge, deleteEdgesFrom, deleteKeys, insertKey, postings, candidate, insertEdge: Statement
     let countLive, countMissing, missingBatch, insertRun, finishRun: Statement
     let recordInfo, edgesWithScores, clusterMembers, clusterState, memberData, upsertCluster, tombstone: Statement
     let setCluster, readSeq, writeSeq, insertChange: Statement
@@ -283,8 +290,7 @@ final class Statements {
         deleteEdgesFrom = try db.prepare("DELETE FROM edge WHERE a = ?")
         deleteKeys = try db.prepare("DELETE FROM match_key WHERE record = ?")
         insertKey = try db.prepare("INSERT OR IGNORE INTO match_key (key, record) VALUES (?, ?)")
-        countPostings = try db.prepare("SELECT count(*) FROM (SELECT 1 FROM match_key WHERE key = ? LIMIT ?)")
-        postings = try db.prepare("SELECT record FROM match_key WHERE key = ?")
+        postings = try db.prepare("SELECT record FROM match_key WHERE key = ? LIMIT ?")
         candidate = try db.prepare("SELECT member, deleted, profile, normalized FROM record WHERE id = ?")
         insertEdge = try db.prepare("INSERT OR REPLACE INTO edge (a, b, score) VALUES (?, ?, ?)")
         countLive = try db.prepare("SELECT count(*) FROM record WHERE member = ? AND deleted = 0")

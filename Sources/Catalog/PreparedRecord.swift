@@ -32,11 +32,24 @@ public struct PreparedRecord: Sendable {
     public var profileBytes: [UInt8]
     public var hash: [UInt8]
     public var datestamp: String?
+    /// Work done ahead for the store's re-clustering, on the preparing thread: nil unless asked for.
+    public var ahead: Ahead?
+
+    /// The record as re-clustering reads it back (its stored bytes decoded), and its merged record for the
+    /// case that it ends up alone in a cluster under the id it would found (most new records: re-clustering
+    /// uses these only when that is exactly what happened, so the outcome is the same as building there).
+    public struct Ahead: Sendable {
+        public var member: ClusterMember
+        public var aloneClusterID: String
+        public var aloneMerged: [UInt8]?
+        public var aloneMaster: Bool
+    }
 
     /// Normalizes `record` for `memberCode` and computes everything the store keeps.
-    /// `oaiIdentifier`: a harvested record's identifier, which then is its local id.
+    /// `oaiIdentifier`: a harvested record's identifier, which then is its local id. With `builder` (the
+    /// merge's), the work in `ahead` is done too.
     public init(_ record: MARCRecord, memberCode: String, normalizer: Normalizer, datestamp: String? = nil,
-        oaiIdentifier: String? = nil)
+        oaiIdentifier: String? = nil, builder: MergedRecordBuilder? = nil)
     {
         received = StoredRecord.encode(record)
         if let oaiIdentifier {
@@ -55,6 +68,14 @@ public struct PreparedRecord: Sendable {
         // The profile is part of the hash: a matcher that keys records differently re-keys them.
         hash = StableHash.content([normalized, profileBytes])
         self.datestamp = datestamp ?? record.firstField("005").map { $0.value.trimmingBlanks() }
+        if let builder, !isDeletion, let stored = StoredRecord.decode(normalized) {
+            let member = ClusterMember(memberCode: memberCode, localID: localID, record: stored,
+                datestamp: self.datestamp)
+            let id = ClusterID.derived(from: member.key)
+            ahead = Ahead(member: member, aloneClusterID: id,
+                aloneMerged: builder.build(clusterID: id, members: [member]).map { StoredRecord.encode($0) },
+                aloneMaster: MasterSelection.master(of: [member]) == 0)
+        }
     }
 
     static func localID(of record: MARCRecord, memberCode: String, received: [UInt8]) -> (String, LocalIDSource) {

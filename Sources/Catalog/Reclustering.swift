@@ -129,7 +129,19 @@ extension MergeEngine {
                 if !now_.subtracting(old).isEmpty { report.clusters.grown += 1 }
                 if !old.subtracting(now_).isEmpty { report.clusters.shrunk += 1 }
             }
+            if cluster.records.count == 1, let ahead = changes.ahead[cluster.records[0]],
+                ahead.aloneClusterID == cluster.id
+            {
+                // Alone under the id it founded: the merged record the preparing thread built is this one.
+                let id = cluster.records[0]
+                try s.upsertCluster.bind(.text(cluster.id), ahead.aloneMaster ? .integer(id) : .null,
+                    ahead.aloneMerged.map { .blob($0) } ?? .null, .integer(try nextSequence()), .integer(now)).run()
+                if nodes[id]?.oldCluster != cluster.id { try s.setCluster.bind(.text(cluster.id), .integer(id)).run() }
+                report.clusters.rebuilt += 1
+                continue
+            }
             let members = try cluster.records.map { id -> (Int64, ClusterMember) in
+                if let ahead = changes.ahead[id] { return (id, ahead.member) }
                 guard let m = try s.memberData.bind(.integer(id)).first({ row -> ClusterMember? in
                     guard let bytes = row.blob(2), let record = StoredRecord.decode(bytes) else { return nil }
                     return ClusterMember(memberCode: row.text(0) ?? "", localID: row.text(1) ?? "", record: record,

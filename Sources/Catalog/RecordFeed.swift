@@ -1,4 +1,5 @@
 public import Charsets
+public import Dedup
 import Foundation
 public import KatalogIO
 import MARCRecord
@@ -15,10 +16,14 @@ public struct MergeInputOptions: Sendable {
     public var normalizer: Normalizer
     /// Print each reader finding on standard error.
     public var printFindings: Bool
+    /// The merge's merged-record builder: single-record clusters are built ahead on the reading threads.
+    public var builder: MergedRecordBuilder?
 
     public init(inputs: [String], from: RecordFormat? = nil, encoding: InputEncoding = .auto,
-        isis: ISISInputOptions = ISISInputOptions(), member: String, normalizer: Normalizer, printFindings: Bool = true)
+        isis: ISISInputOptions = ISISInputOptions(), member: String, normalizer: Normalizer, printFindings: Bool = true,
+        builder: MergedRecordBuilder? = nil)
     {
+        self.builder = builder
         self.inputs = inputs.isEmpty ? ["-"] : inputs
         self.from = from
         self.encoding = encoding
@@ -89,7 +94,8 @@ public final class RecordFeed: @unchecked Sendable {
     static func prepare(_ records: [MARCRecord], _ options: MergeInputOptions) -> [PreparedRecord] {
         let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, records.count / 32))
         if parts <= 1 {
-            return records.map { PreparedRecord($0, memberCode: options.member, normalizer: options.normalizer) }
+            return records.map { PreparedRecord($0, memberCode: options.member, normalizer: options.normalizer,
+                builder: options.builder) }
         }
         let results = UnsafeMutableBufferPointer<PreparedRecord?>.allocate(capacity: records.count)
         results.initialize(repeating: nil)
@@ -98,7 +104,8 @@ public final class RecordFeed: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             // Each part writes its own slots only.
             for i in stride(from: part, to: records.count, by: parts) {
-                out[i] = PreparedRecord(records[i], memberCode: options.member, normalizer: options.normalizer)
+                out[i] = PreparedRecord(records[i], memberCode: options.member, normalizer: options.normalizer,
+                    builder: options.builder)
             }
         }
         return results.map { $0! }

@@ -125,67 +125,84 @@ public struct Harvester: Sendable {
                 if let until = run.until { query.append(("until", until)) }
                 if let set { query.append(("set", set)) }
             }
-            let fetched = try await fetcher.fetch(query, parser: parser)
+            let fetched = try await fetcher.fetch(query, parser: parser,
+                streamInto: { [sink, member] in try await sink.beginPage(member: member) })
             report.retries += fetched.retries
             let page = fetched.page
+            // The page's records are in this open transaction: every way out below commits or rolls it back.
+            guard let transaction = fetched.transaction else {
+                throw HarvestError(member: member, .sink, "no transaction for page \(state.pageSequence + 1)")
+            }
             var listEnded = false
-            if let error = page.errors.first {
-                switch error.code {
-                case "noRecordsMatch":
-                    // An empty window, or (after a token) the end of the list.
-                    listEnded = true
-                case "badResumptionToken" where requestToken != nil:
-                    badTokenRestarts += 1
-                    guard badTokenRestarts <= 3 else {
-                        throw HarvestError(member: member, .badResumptionToken,
-                            "badResumptionToken again after \(badTokenRestarts - 1) restarts of the list")
+            var again = false
+            do throws(HarvestError) {
+                if let error = page.errors.first {
+                    switch error.code {
+                    case "noRecordsMatch":
+                        // An empty window, or (after a token) the end of the list.
+                        listEnded = true
+                    case "badResumptionToken" where requestToken != nil:
+                        badTokenRestarts += 1
+                        guard badTokenRestarts <= 3 else {
+                            throw HarvestError(member: member, .badResumptionToken,
+                                "badResumptionToken again after \(badTokenRestarts - 1) restarts of the list")
+                        }
+                        log("\(member): badResumptionToken (\(error.message)); restarting the list from "
+                            + (run.from ?? "the beginning"))
+                        run.resumptionToken = nil
+                        again = true
+                    case "badArgument" where run.granularity == .seconds && !granularityLowered && requestToken == nil
+                        && (run.from != nil || run.until != nil):
+                        granularityLowered = true
+                        run.granularity = .day
+                        run.from = run.from.flatMap { OAIDate($0)?.formatted(.day) }
+                        run.until = run.until.flatMap { OAIDate($0)?.formatted(.day) }
+                        log("\(member): badArgument (\(error.message)); trying again with day granularity")
+                        again = true
+                    case "noSetHierarchy" where set != nil:
+                        log("\(member): the provider has no sets; harvesting without them")
+                        sets = [nil]
+                        run.setIndex = 0
+                        again = true
+                    case "cannotDisseminateFormat":
+                        throw HarvestError(member: member, .configuration,
+                            "the provider does not offer metadataPrefix '\(source.metadataPrefix)' (\(error.message)); "
+                                + "see ListMetadataFormats, or use oai_dc")
+                    default:
+                        throw HarvestError(member: member, .protocolError, "ListRecords: \(error)")
                     }
-                    log("\(member): badResumptionToken (\(error.message)); restarting the list from "
-                        + (run.from ?? "the beginning"))
-                    run.resumptionToken = nil
-                    continue
-                case "badArgument" where run.granularity == .seconds && !granularityLowered && requestToken == nil
-                    && (run.from != nil || run.until != nil):
-                    granularityLowered = true
-                    run.granularity = .day
-                    run.from = run.from.flatMap { OAIDate($0)?.formatted(.day) }
-                    run.until = run.until.flatMap { OAIDate($0)?.formatted(.day) }
-                    log("\(member): badArgument (\(error.message)); trying again with day granularity")
-                    continue
-                case "noSetHierarchy" where set != nil:
-                    log("\(member): the provider has no sets; harvesting without them")
-                    sets = [nil]
-                    run.setIndex = 0
-                    continue
-                case "cannotDisseminateFormat":
-                    throw HarvestError(member: member, .configuration,
-                        "the provider does not offer metadataPrefix '\(source.metadataPrefix)' (\(error.message)); "
-                            + "see ListMetadataFormats, or use oai_dc")
-                default:
-                    throw HarvestError(member: member, .protocolError, "ListRecords: \(error)")
                 }
-            }
-            let next = listEnded ? nil : page.nextToken
-            if let requestToken, next == requestToken {
-                sameToken += 1
-                if sameToken >= source.sameTokenLimit {
-                    throw HarvestError(member: member, .repeatedToken,
-                        "the provider returned the token it was asked with \(sameToken) times in a row: \(requestToken)")
+                if !again {
+                    let next = listEnded ? nil : page.nextToken
+                    if let requestToken, next == requestToken {
+                        sameToken += 1
+                        if sameToken >= source.sameTokenLimit {
+                            throw HarvestError(member: member, .repeatedToken,
+                                "the provider returned the token it was asked with \(sameToken) times in a row: \(requestToken)")
+                        }
+                    } else {
+                        sameToken = 0
+                    }
+                    if page.recordCount == 0 && page.deletionCount == 0 && next != nil {
+                        emptyPages += 1
+                        if emptyPages >= source.emptyPageLimit {
+                            throw HarvestError(member: member, .emptyPages,
+                                "\(emptyPages) pages in a row with a new token and no records")
+                        }
+                    } else {
+                        emptyPages = 0
+                    }
+                    run.resumptionToken = next
+                    if next == nil { run.setIndex += 1 }
                 }
-            } else {
-                sameToken = 0
+            } catch {
+                await transaction.rollback()
+                throw error
             }
-            if page.recordCount == 0 && page.deletionCount == 0 && next != nil {
-                emptyPages += 1
-                if emptyPages >= source.emptyPageLimit {
-                    throw HarvestError(member: member, .emptyPages,
-                        "\(emptyPages) pages in a row with a new token and no records")
-                }
-            } else {
-                emptyPages = 0
+            if again {
+                await transaction.rollback()
+                continue
             }
-            run.resumptionToken = next
-            if next == nil { run.setIndex += 1 }
             run.pages += 1
             run.records += page.recordCount
             run.deletions += page.deletionCount
@@ -193,43 +210,42 @@ public struct Harvester: Sendable {
             state.run = run
             let finished = run.setIndex >= sets.count
             if finished { complete(&state, run) }
-            let stored = try await store(listEnded ? nil : page, state: state)
-            report.findings.append(contentsOf: stored.findings)
+            try await commit(transaction, page: listEnded ? nil : page, state: state)
+            report.findings.append(contentsOf: page.findings)
             report.pages += 1
-            report.records += stored.recordCount
-            report.deletions += stored.deletionCount
+            report.records += page.recordCount
+            report.deletions += page.deletionCount
             if finished { report.completed = true }
         }
         if !report.completed {
             // The run had nothing left to do (resumed after its last page's commit): close it.
             complete(&state, run)
-            _ = try await store(nil, state: state)
+            try await storeState(state)
             report.completed = true
         }
     }
 
-    /// Streams the page's records and deletions into one sink transaction committed with `state`; an
-    /// error page or a run closed without a page commits the state alone.
-    private func store(_ page: OAIPage?, state: HarvestState) async throws(HarvestError) -> OAIPage {
+    /// Commits a fetched page's transaction (its records went in as the page was read) with `state`;
+    /// `page` nil: an error page, whose raw response is not kept.
+    private func commit(_ transaction: any HarvestPageTransaction, page: OAIPage?, state: HarvestState)
+        async throws(HarvestError)
+    {
+        do {
+            try await transaction.commit(state: state, rawPath: page == nil ? nil : fetcher.spoolPath,
+                findings: page?.findings ?? [])
+        } catch {
+            await transaction.rollback()
+            throw HarvestError(member: member, .sink, "cannot commit page \(state.pageSequence): \(error)")
+        }
+    }
+
+    /// Commits `state` alone, in a transaction of its own (a run closed without a page).
+    private func storeState(_ state: HarvestState) async throws(HarvestError) {
         let transaction: any HarvestPageTransaction
         do { transaction = try await sink.beginPage(member: member) } catch {
             throw HarvestError(member: member, .sink, "cannot begin page \(state.pageSequence): \(error)")
         }
-        var stored = OAIPage()
-        do {
-            if page != nil {
-                let consumer = OAIPageParser.Consumer(record: { try transaction.add($0) },
-                    deletion: { try transaction.delete($0) })
-                stored = try parser.parse(path: fetcher.spoolPath, consumer: consumer)
-            }
-            try await transaction.commit(state: state, rawPath: page == nil ? nil : fetcher.spoolPath,
-                findings: stored.findings)
-        } catch {
-            await transaction.rollback()
-            let cause = (error as? OAIPageParser.ConsumerError)?.underlying ?? error
-            throw HarvestError(member: member, .sink, "cannot commit page \(state.pageSequence): \(cause)")
-        }
-        return stored
+        try await commit(transaction, page: nil, state: state)
     }
 
     private func newRun(_ state: HarvestState, _ identity: Identity) -> HarvestState.Run {
@@ -281,27 +297,33 @@ public struct Harvester: Sendable {
     /// state unchanged (a crash in between leaves them for the next reconciliation).
     private func fetchMissing(_ identifiers: [String], _ report: inout HarvestReport) async throws(HarvestError) {
         for identifier in identifiers {
+            // Read before the page's transaction opens (the catalogue's holds the store until it ends).
+            var state: HarvestState
+            do { state = try await sink.state(member: member) ?? HarvestState() } catch {
+                throw HarvestError(member: member, .sink, "cannot read the harvest state: \(error)")
+            }
             let fetched = try await fetcher.fetch(
                 [("verb", "GetRecord"), ("identifier", identifier), ("metadataPrefix", source.metadataPrefix)],
-                parser: parser)
+                parser: parser, streamInto: { [sink, member] in try await sink.beginPage(member: member) })
             report.retries += fetched.retries
+            guard let transaction = fetched.transaction else {
+                throw HarvestError(member: member, .sink, "no transaction for GetRecord \(identifier)")
+            }
             if let error = fetched.page.errors.first {
+                await transaction.rollback()
                 // idDoesNotExist: gone since it was listed (the next reconciliation deletes it).
                 guard error.code == "idDoesNotExist" else {
                     throw HarvestError(member: member, .protocolError, "GetRecord \(identifier): \(error)")
                 }
                 continue
             }
-            var state: HarvestState
-            do { state = try await sink.state(member: member) ?? HarvestState() } catch {
-                throw HarvestError(member: member, .sink, "cannot read the harvest state: \(error)")
-            }
             state.pageSequence += 1
-            let stored = try await store(fetched.page, state: state)
-            report.findings.append(contentsOf: stored.findings)
-            report.records += stored.recordCount
-            report.deletions += stored.deletionCount
-            report.fetchedMissing += stored.recordCount
+            let page = fetched.page
+            try await commit(transaction, page: page, state: state)
+            report.findings.append(contentsOf: page.findings)
+            report.records += page.recordCount
+            report.deletions += page.deletionCount
+            report.fetchedMissing += page.recordCount
         }
     }
 

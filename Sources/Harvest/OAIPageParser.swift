@@ -24,16 +24,29 @@ struct OAIPageParser {
     var dublinCore: Bool
     var rewriteIdentifier: @Sendable (String) -> String = { $0 }
 
-    /// Reads the page. Without a consumer, records are only counted (the check pass: is the page whole,
-    /// what does its envelope say); with one, they are handed over as they come, so memory stays flat.
+    /// Reads the page: its envelope, and its records and deletions, handed to `consumer` as they come
+    /// (memory stays flat) or, without one, only counted. The consumer may get records of a page that
+    /// turns out broken (`isBroken`): the caller then discards them.
+    ///
+    /// `oai_dc` takes two passes: the envelope one, then, for a whole OAI-PMH page without errors, the
+    /// Dublin Core reader's, whose counts and findings the page then carries.
     func parse(path: String, consumer: Consumer? = nil) throws -> OAIPage {
+        var page = try parseEnvelope(path: path, consumer: dublinCore ? nil : consumer)
+        if dublinCore, let consumer, page.isOAI, !page.isBroken, page.errors.isEmpty {
+            var records = OAIPage()
+            let tally = RepairTally()
+            try readDublinCore(path: path, into: &records, consumer: consumer, tally: tally)
+            appendRepairs(tally, to: &records)
+            page.recordCount = records.recordCount
+            page.deletionCount = records.deletionCount
+            page.findings = records.findings
+        }
+        return page
+    }
+
+    private func parseEnvelope(path: String, consumer: Consumer?) throws -> OAIPage {
         var page = OAIPage()
         let tally = RepairTally()
-        if dublinCore, let consumer {
-            try readDublinCore(path: path, into: &page, consumer: consumer, tally: tally)
-            appendRepairs(tally, to: &page)
-            return page
-        }
         let source = XMLRepairSource(base: try GzipFileByteSource(path: path), tally: tally)
         var reader = MARCXMLReader(source: source, fileName: fileName, mode: .lenient, chunkSize: 1 << 16)
         var envelope = EnvelopeState()

@@ -17,10 +17,18 @@ struct PageFetcher: Sendable {
     struct Fetched {
         var page: OAIPage
         var retries: Int
+        /// With `streamInto`: the open transaction holding the page's records; the caller commits or
+        /// rolls it back.
+        var transaction: (any HarvestPageTransaction)?
     }
 
-    /// `query` without the base URL; `parser` reads the body.
-    func fetch(_ query: [(String, String)], parser: OAIPageParser) async throws(HarvestError) -> Fetched {
+    /// `query` without the base URL; `parser` reads the body. With `streamInto`, a response that came
+    /// back 200 is read once: a transaction is opened and the records go into it as they are parsed; a
+    /// page that turns out broken is rolled back and fetched again (so memory stays flat and no page is
+    /// parsed twice).
+    func fetch(_ query: [(String, String)], parser: OAIPageParser,
+        streamInto open: (() async throws -> any HarvestPageTransaction)? = nil) async throws(HarvestError) -> Fetched
+    {
         let url = source.baseURL + "?" + PercentEncoding.query(query)
         let request = HTTPFetchRequest(url: url, headers: userAgentHeaders,
             connectTimeoutMilliseconds: source.connectTimeoutMilliseconds,
@@ -36,19 +44,33 @@ struct PageFetcher: Sendable {
                 }
                 switch response.status {
                 case 200:
+                    var transaction: (any HarvestPageTransaction)?
+                    if let open {
+                        do { transaction = try await open() } catch {
+                            throw HarvestError(member: member, .sink, "cannot begin a page: \(error)")
+                        }
+                    }
                     let page: OAIPage
-                    do { page = try parser.parse(path: spoolPath) } catch {
-                        throw HarvestError(member: member, .sink, "cannot read the spooled page: \(error)")
+                    do {
+                        page = try parser.parse(path: spoolPath, consumer: transaction.map { t in
+                            OAIPageParser.Consumer(record: { try t.add($0) }, deletion: { try t.delete($0) })
+                        })
+                    } catch {
+                        await transaction?.rollback()
+                        let cause = (error as? OAIPageParser.ConsumerError)?.underlying ?? error
+                        throw HarvestError(member: member, .sink, "cannot read the spooled page: \(cause)")
                     }
                     if page.isBroken {
+                        await transaction?.rollback()
                         let what = page.findings.first(where: { $0.code == "marcxml.malformed-xml" })?.message ?? ""
                         reason = "page broke off (\(response.bodyBytes) bytes; \(what))"
                         wait = backoff(attempt)
                     } else if !page.isOAI {
+                        await transaction?.rollback()
                         reason = "the response is not OAI-PMH (\(response.headers["content-type"] ?? "no content type"))"
                         wait = backoff(attempt)
                     } else {
-                        return Fetched(page: page, retries: attempt)
+                        return Fetched(page: page, retries: attempt, transaction: transaction)
                     }
                 case 503, 429:
                     if let header = response.headers["retry-after"],

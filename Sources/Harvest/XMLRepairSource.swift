@@ -72,49 +72,74 @@ struct XMLRepairSource<Base: ByteSource>: ByteSource {
         return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
     }
 
+    /// Copies `input` to `pending`, repaired. Clean runs (printable ASCII, whitespace, valid UTF-8) are
+    /// copied whole, eight bytes are checked at a time where they are plain ASCII: most pages need no
+    /// repair at all, and this runs over every byte of every page.
     private mutating func repair(_ input: [UInt8], final: Bool) {
         pending.reserveCapacity(input.count + 16)
         var counts = RepairTally.Counts()
-        var i = 0
-        while i < input.count {
-            let b = input[i]
-            if b < 0x80 {
-                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
-                    counts.illegalCharacters += 1
-                    if counts.firstIllegalOffset == nil { counts.firstIllegalOffset = offset + Int64(i) }
-                    pending.append(0x20)
-                } else {
-                    pending.append(b)
+        let base = offset
+        let consumed = input.withUnsafeBufferPointer { p -> Int in
+            let n = p.count
+            var i = 0
+            var clean = 0  // p[clean..<i] is clean and not yet copied
+            func flush(_ to: Int) {
+                if to > clean { pending.append(contentsOf: UnsafeBufferPointer(rebasing: p[clean..<to])) }
+            }
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    // No byte with its high bit set and none below 0x20: eight printable ASCII bytes.
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    if word & (ones &* 0x80) == 0 && (word &- ones &* 0x20) & ~word & (ones &* 0x80) == 0 {
+                        i += 8
+                        continue
+                    }
                 }
+                let b = p[i]
+                if b < 0x80 {
+                    if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+                        counts.illegalCharacters += 1
+                        if counts.firstIllegalOffset == nil { counts.firstIllegalOffset = base + Int64(i) }
+                        flush(i)
+                        pending.append(0x20)
+                        clean = i + 1
+                    }
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+                if length > 0 && i + length > n && !final {
+                    // Possibly a sequence cut by the chunk boundary: wait for the rest.
+                    if p[(i + 1)...].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                        flush(i)
+                        carry = Array(p[i...])
+                        return i
+                    }
+                }
+                if length > 0, i + length <= n, Self.validSequence(p, i, length) {
+                    // U+FFFE and U+FFFF are not characters XML allows.
+                    if length == 3 && b == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE {
+                        counts.illegalCharacters += 1
+                        if counts.firstIllegalOffset == nil { counts.firstIllegalOffset = base + Int64(i) }
+                        flush(i)
+                        pending.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                        clean = i + length
+                    }
+                    i += length
+                    continue
+                }
+                counts.invalidUTF8 += 1
+                if counts.firstInvalidOffset == nil { counts.firstInvalidOffset = base + Int64(i) }
+                flush(i)
+                pending.append(contentsOf: Array(String(Self.windows1252(b)).utf8))
                 i += 1
-                continue
+                clean = i
             }
-            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
-            if length > 0 && i + length > input.count && !final {
-                // Possibly a sequence cut by the chunk boundary: wait for the rest.
-                if input[(i + 1)...].allSatisfy({ $0 & 0xC0 == 0x80 }) {
-                    carry = Array(input[i...])
-                    break
-                }
-            }
-            if length > 0, i + length <= input.count, Self.validSequence(input, i, length) {
-                // U+FFFE and U+FFFF are not characters XML allows.
-                if length == 3 && b == 0xEF && input[i + 1] == 0xBF && input[i + 2] >= 0xBE {
-                    counts.illegalCharacters += 1
-                    if counts.firstIllegalOffset == nil { counts.firstIllegalOffset = offset + Int64(i) }
-                    pending.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                } else {
-                    pending.append(contentsOf: input[i..<(i + length)])
-                }
-                i += length
-                continue
-            }
-            counts.invalidUTF8 += 1
-            if counts.firstInvalidOffset == nil { counts.firstInvalidOffset = offset + Int64(i) }
-            pending.append(contentsOf: Array(String(Self.windows1252(b)).utf8))
-            i += 1
+            flush(n)
+            return n
         }
-        offset += Int64(i)
+        offset += Int64(consumed)
         if counts.illegalCharacters > 0 || counts.invalidUTF8 > 0 {
             tally.counts.withLock {
                 $0.illegalCharacters += counts.illegalCharacters
@@ -125,7 +150,7 @@ struct XMLRepairSource<Base: ByteSource>: ByteSource {
         }
     }
 
-    private static func validSequence(_ s: [UInt8], _ i: Int, _ length: Int) -> Bool {
+    private static func validSequence(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Bool {
         let b0 = s[i], b1 = s[i + 1]
         guard b1 & 0xC0 == 0x80 else { return false }
         switch length {

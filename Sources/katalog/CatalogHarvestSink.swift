@@ -20,13 +20,31 @@ final class CatalogHarvestSink: HarvestSink, @unchecked Sendable {
     private let force: Bool
     private var engines: [String: MergeEngine] = [:]
     private let lock = AsyncLock()
+    /// Prepares the page's records beside the SQLite writer; one serves every member, since one page at a
+    /// time holds the store.
+    private let worker: ChunkWorker<PageItem, ReadyItem>
 
     init(store: CatalogStore, settings: CatalogSettings, normalizer: Normalizer, force: Bool) {
         self.store = store
         self.settings = settings
         self.normalizer = normalizer
         self.force = force
+        // The engines' builder (MergeEngine.Options' default): single-record clusters are built ahead.
+        let builder = MergeEngine.Options(member: "").builder
+        worker = ChunkWorker { item in
+            switch item {
+            case .record(let harvested, let member):
+                // The OAI datestamp, not the 005: what the provider says changed when.
+                let prepared = PreparedRecord(harvested.record, memberCode: member, normalizer: normalizer,
+                    datestamp: harvested.datestamp, oaiIdentifier: harvested.identifier, builder: builder)
+                return prepared.isDeletion ? .deletion(harvested.identifier) : .record(prepared)
+            case .deletion(let identifier):
+                return .deletion(identifier)
+            }
+        }
     }
+
+    deinit { worker.close() }
 
     private func engine(_ member: String) throws -> MergeEngine {
         if let engine = engines[member] { return engine }
@@ -48,7 +66,7 @@ final class CatalogHarvestSink: HarvestSink, @unchecked Sendable {
         do {
             let engine = try engine(member)
             try engine.beginPage()
-            return CatalogHarvestPage(engine: engine, member: member, normalizer: normalizer, lock: lock)
+            return CatalogHarvestPage(engine: engine, member: member, worker: worker, lock: lock)
         } catch {
             lock.unlock()
             throw error
@@ -97,52 +115,97 @@ struct SinkRefusal: Error, CustomStringConvertible {
     var description: String { message }
 }
 
+/// A harvested item on its way to the catalogue, in document order.
+enum PageItem: Sendable {
+    case record(HarvestedRecord, member: String)
+    case deletion(String)
+}
+
+/// The same, prepared: a record leader/05 `d` is a deletion too.
+enum ReadyItem: Sendable {
+    case record(PreparedRecord)
+    case deletion(String)
+}
+
 /// One page's catalogue transaction (opened by `CatalogHarvestSink.beginPage`, which holds the lock).
+///
+/// Items go to the worker in chunks; the prepared chunks come back in order and are applied here, on the
+/// caller's thread, while the worker prepares the next ones and the XML parser reads ahead on its own
+/// thread. A few chunks at most are in flight.
 final class CatalogHarvestPage: HarvestPageTransaction {
     private let engine: MergeEngine
     private let member: String
-    private let normalizer: Normalizer
+    private let worker: ChunkWorker<PageItem, ReadyItem>
     private let lock: AsyncLock
     private var open = true
+    private var chunk: [PageItem] = []
+    private static let chunkSize = 64
+    private static let depth = 3
 
-    init(engine: MergeEngine, member: String, normalizer: Normalizer, lock: AsyncLock) {
+    init(engine: MergeEngine, member: String, worker: ChunkWorker<PageItem, ReadyItem>, lock: AsyncLock) {
         self.engine = engine
         self.member = member
-        self.normalizer = normalizer
+        self.worker = worker
         self.lock = lock
+        chunk.reserveCapacity(Self.chunkSize)
     }
 
     func add(_ item: HarvestedRecord) throws {
-        // The OAI datestamp, not the 005: what the provider says changed when.
-        let prepared = PreparedRecord(item.record, memberCode: member, normalizer: normalizer,
-            datestamp: item.datestamp, oaiIdentifier: item.identifier)
-        if prepared.isDeletion {
-            try engine.deleteFromPage(localID: item.identifier)
-        } else {
-            try engine.addToPage(prepared)
-        }
+        chunk.append(.record(item, member: member))
+        if chunk.count >= Self.chunkSize { try submitChunk() }
     }
 
     func delete(_ deletion: HarvestedDeletion) throws {
-        try engine.deleteFromPage(localID: deletion.identifier)
+        chunk.append(.deletion(deletion.identifier))
+        if chunk.count >= Self.chunkSize { try submitChunk() }
+    }
+
+    private func submitChunk() throws {
+        worker.submit(chunk)
+        chunk.removeAll(keepingCapacity: true)
+        while worker.inFlight > Self.depth, let ready = worker.takeNext() { try apply(ready) }
+        while let ready = worker.takeReady() { try apply(ready) }
+    }
+
+    private func apply(_ items: [ReadyItem]) throws {
+        for item in items {
+            switch item {
+            case .record(let prepared): try engine.addToPage(prepared)
+            case .deletion(let identifier): try engine.deleteFromPage(localID: identifier)
+            }
+        }
+        try engine.settlePage()
     }
 
     func commit(state: HarvestState, rawPath: String?, findings: [Finding]) async throws {
         guard open else { return }
         open = false
         defer { lock.unlock() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(state), as: UTF8.self)
-        let row = HarvestStateRow(json: json, from: state.run?.from ?? state.nextFrom,
-            token: state.run?.resumptionToken, responseDate: state.run?.startedAt ?? state.lastCompletedRun,
-            status: state.run == nil ? "complete" : "running")
+        let row: HarvestStateRow
+        do {
+            if !chunk.isEmpty { worker.submit(chunk) }
+            chunk.removeAll()
+            while let ready = worker.takeNext() { try apply(ready) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+            row = HarvestStateRow(json: json, from: state.run?.from ?? state.nextFrom,
+                token: state.run?.resumptionToken, responseDate: state.run?.startedAt ?? state.lastCompletedRun,
+                status: state.run == nil ? "complete" : "running")
+        } catch {
+            worker.discardAll()
+            engine.rollbackPage()
+            throw error
+        }
+        // commitPage rolls back itself when it fails.
         try engine.commitPage(state: row)
     }
 
     func rollback() async {
         guard open else { return }
         open = false
+        chunk.removeAll()
+        worker.discardAll()
         engine.rollbackPage()
         lock.unlock()
     }

@@ -92,7 +92,7 @@ extension Katalog {
             }
             let feed = RecordFeed(MergeInputOptions(inputs: inputList, from: from.format,
                 encoding: InputEncoding(name: encoding) ?? .auto, isis: isis.options(), member: member,
-                normalizer: normalizer, printFindings: !quiet))
+                normalizer: normalizer, printFindings: !quiet, builder: engine.options.builder))
             var progress = ProgressMeter(quiet: quiet)
             var inputFailure: String?
             do {

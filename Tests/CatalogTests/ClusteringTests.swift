@@ -67,6 +67,37 @@ struct ClusteringTests {
         #expect(snapshots[0].contains { $0.contains("members C:c30 merged") })
     }
 
+    /// Single-record clusters built ahead on the preparing thread (`PreparedRecord.ahead`) must be the ones
+    /// re-clustering would build: same clusters, masters, merged bytes and change sequence, through growth,
+    /// a change that splits a cluster and deletions.
+    @Test func mergedRecordsBuiltAheadAreTheOnesBuiltInTheStore() throws {
+        var snapshots: [[String]] = []
+        var merged: [[String]] = []
+        for ahead in [false, true] {
+            let t = TemporaryStore()
+            try t.merge("A", (0..<30).map { Books.record(id: "a\($0)", work: $0) }, batchSize: 7, prepareAhead: ahead)
+            try t.merge("B", (10..<40).map { Books.record(id: "b\($0)", work: $0, extraFields: $0 % 2) },
+                batchSize: 5, prepareAhead: ahead)
+            // b12 now describes another work: its cluster splits; a3 goes; a31 is new and alone.
+            try t.merge("B", [Books.record(id: "b12", work: 112), Books.record(id: "b13", work: 13, variant: 2)],
+                prepareAhead: ahead)
+            try t.merge("A", [Books.record(id: "a3", work: 3, deleted: true), Books.record(id: "a31", work: 31)],
+                prepareAhead: ahead)
+            snapshots.append(try t.store.logicalSnapshot(includeTombstones: true))
+            merged.append(try t.store.mergedRecords().map { $0.0 + " " + $0.1.map(String.init).joined(separator: ",") })
+        }
+        let sameStore = snapshots[1] == snapshots[0], sameMerged = merged[1] == merged[0]
+        #expect(sameStore, "\(Set(snapshots[1]).symmetricDifference(snapshots[0]).sorted().prefix(6))")
+        #expect(sameMerged)
+        // The scenario did what it says: two-member clusters, a split, a tombstone, a newcomer joining.
+        for part in ["members A:a11 B:b11 merged", "members A:a12 merged", "members B:b12 merged",
+            "members A:a31 B:b31 merged", "deleted 1 master - members - merged -"]
+        {
+            #expect(snapshots[0].contains { $0.contains(part) }, "\(part)")
+        }
+        #expect(merged[0].count == 40)
+    }
+
     @Test func deletionsShrinkMoveTheMasterAndTombstoneTheLast() throws {
         let t = TemporaryStore()
         try t.merge("A", [Books.record(id: "a", work: 9)])

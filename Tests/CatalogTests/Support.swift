@@ -58,14 +58,15 @@ final class TemporaryStore {
 
     @discardableResult
     func merge(_ member: String, _ records: [MARCRecord], full: Bool = false, force: Bool = false,
-        batchSize: Int = 1000, maxDeleteShare: Double = 0.2) throws -> MergeReport
+        batchSize: Int = 1000, maxDeleteShare: Double = 0.2, prepareAhead: Bool = false) throws -> MergeReport
     {
         var settings = CatalogSettings()
         settings.batchSize = batchSize
         settings.maxDeleteShare = maxDeleteShare
         let engine = try MergeEngine(store: store,
             options: .init(member: member, full: full, force: force, settings: settings), inputs: ["test"])
-        for r in records { try engine.add(PreparedRecord(r, memberCode: member, normalizer: .catalogue)) }
+        let builder = prepareAhead ? engine.options.builder : nil
+        for r in records { try engine.add(PreparedRecord(r, memberCode: member, normalizer: .catalogue, builder: builder)) }
         return try engine.finish()
     }
 

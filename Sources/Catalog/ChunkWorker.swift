@@ -1,0 +1,91 @@
+import Foundation
+
+/// Runs `work` over chunks of items on a thread of its own and gives the results back in the order the
+/// chunks were submitted, so that preparing records (normalizing, profiling, building their merged
+/// record) runs beside the SQLite writer instead of before it.
+///
+/// It never blocks the submitter: the submitter bounds the work in flight itself, by taking the oldest
+/// chunk (`takeNext`, which waits) once `inFlight` reaches the depth it wants, so memory stays at a few
+/// chunks whatever the input size.
+public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    // Everything below is guarded by `condition`.
+    private let condition = NSCondition()
+    private var waiting: [[Input]] = []
+    private var done: [[Output]] = []
+    private var submitted = 0
+    private var closed = false
+
+    public init(_ work: @escaping @Sendable (Input) -> Output) {
+        let thread = Thread { [self] in run(work) }
+        thread.stackSize = 8 << 20
+        thread.name = "katalog-prepare"
+        thread.start()
+    }
+
+    deinit { close() }
+
+    /// Chunks submitted and not yet taken.
+    public var inFlight: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return submitted
+    }
+
+    public func submit(_ chunk: [Input]) {
+        condition.lock()
+        waiting.append(chunk)
+        submitted += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The oldest chunk's results if they are ready; nil at once if not.
+    public func takeReady() -> [Output]? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !done.isEmpty else { return nil }
+        submitted -= 1
+        return done.removeFirst()
+    }
+
+    /// The oldest chunk's results, waiting for them; nil when nothing is in flight.
+    public func takeNext() -> [Output]? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard submitted > 0 else { return nil }
+        while done.isEmpty { condition.wait() }
+        submitted -= 1
+        return done.removeFirst()
+    }
+
+    /// Waits for what is in flight and throws it away.
+    public func discardAll() {
+        while takeNext() != nil {}
+    }
+
+    /// Ends the thread once the chunks already submitted are done.
+    public func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run(_ work: @Sendable (Input) -> Output) {
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !closed { condition.wait() }
+            if waiting.isEmpty {
+                condition.unlock()
+                return
+            }
+            let chunk = waiting.removeFirst()
+            condition.unlock()
+            let results = chunk.map(work)
+            condition.lock()
+            done.append(results)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
