@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs `work` over chunks of items on a thread of its own and gives the results back in the order the
+/// Runs `work` over chunks of items on threads of its own and gives the results back in the order the
 /// chunks were submitted, so that preparing records (normalizing, profiling, building their merged
-/// record) runs beside the SQLite writer instead of before it.
+/// record) runs beside the SQLite writer instead of before it, on every core the writer leaves idle.
 ///
 /// It never blocks the submitter: the submitter bounds the work in flight itself, by taking the oldest
 /// chunk (`takeNext`, which waits) once `inFlight` reaches the depth it wants, so memory stays at a few
@@ -10,16 +10,20 @@ import Foundation
 public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var waiting: [[Input]] = []
-    private var done: [[Output]] = []
-    private var submitted = 0
+    private var waiting: [(sequence: Int, items: [Input])] = []
+    private var done: [Int: [Output]] = [:]
+    private var nextSubmitted = 0
+    private var nextTaken = 0
     private var closed = false
 
-    public init(_ work: @escaping @Sendable (Input) -> Output) {
-        let thread = Thread { [self] in run(work) }
-        thread.stackSize = 8 << 20
-        thread.name = "katalog-prepare"
-        thread.start()
+    /// `threads`: nil for one per core.
+    public init(threads: Int? = nil, _ work: @escaping @Sendable (Input) -> Output) {
+        for _ in 0..<max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) {
+            let thread = Thread { [self] in run(work) }
+            thread.stackSize = 8 << 20
+            thread.name = "katalog-prepare"
+            thread.start()
+        }
     }
 
     deinit { close() }
@@ -28,13 +32,13 @@ public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Se
     public var inFlight: Int {
         condition.lock()
         defer { condition.unlock() }
-        return submitted
+        return nextSubmitted - nextTaken
     }
 
     public func submit(_ chunk: [Input]) {
         condition.lock()
-        waiting.append(chunk)
-        submitted += 1
+        waiting.append((nextSubmitted, chunk))
+        nextSubmitted += 1
         condition.broadcast()
         condition.unlock()
     }
@@ -43,19 +47,20 @@ public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Se
     public func takeReady() -> [Output]? {
         condition.lock()
         defer { condition.unlock() }
-        guard !done.isEmpty else { return nil }
-        submitted -= 1
-        return done.removeFirst()
+        guard let results = done.removeValue(forKey: nextTaken) else { return nil }
+        nextTaken += 1
+        return results
     }
 
     /// The oldest chunk's results, waiting for them; nil when nothing is in flight.
     public func takeNext() -> [Output]? {
         condition.lock()
         defer { condition.unlock() }
-        guard submitted > 0 else { return nil }
-        while done.isEmpty { condition.wait() }
-        submitted -= 1
-        return done.removeFirst()
+        guard nextTaken < nextSubmitted else { return nil }
+        while done[nextTaken] == nil { condition.wait() }
+        let results = done.removeValue(forKey: nextTaken)
+        nextTaken += 1
+        return results
     }
 
     /// Waits for what is in flight and throws it away.
@@ -81,9 +86,9 @@ public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Se
             }
             let chunk = waiting.removeFirst()
             condition.unlock()
-            let results = chunk.map(work)
+            let results = chunk.items.map(work)
             condition.lock()
-            done.append(results)
+            done[chunk.sequence] = results
             condition.broadcast()
             condition.unlock()
         }

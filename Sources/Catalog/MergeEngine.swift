@@ -190,12 +190,14 @@ public final class MergeEngine {
     private func addKeysAndEdges(_ id: Int64, profile: MatchProfile) throws {
         let s = statements
         let keys = Set(profile.keys.map(\.description)).sorted()
-        for key in keys { try s.insertKey.bind(.text(key), .integer(id)).run() }
         var candidates = Set<Int64>()
         for key in keys {
-            // At most one posting over the limit is read: enough to know the key is crowded.
-            let postings = try s.postings.bind(.text(key), .int(options.postingLimit + 1)).rows { $0.int(0) }
-            if postings.count > options.postingLimit {
+            // The postings before this record's own: a key is crowded when, with it, it has more than
+            // the limit (reading one posting past the limit is enough to know). Looked up just before
+            // the insert, which then finds the b-tree pages in the cache.
+            let postings = try s.postings.bind(.text(key), .int(options.postingLimit)).rows { $0.int(0) }
+            try s.insertKey.bind(.text(key), .integer(id)).run()
+            if postings.count + 1 > options.postingLimit {
                 report.crowdedKeysSkipped += 1
                 continue
             }
