@@ -15,17 +15,17 @@ guard arguments.count >= 2 else {
 }
 let rounds = arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5
 var reader = ISO2709Reader(source: try FileByteSource(path: arguments[1]), fileName: arguments[1])
-var members: [ClusterMember] = []
+var loaded: [ClusterMember] = []
 let normalizer = try Normalizer()
 while let record = try reader.next() {
-    let localID = record.controlNumber ?? "n\(members.count)"
+    let localID = record.controlNumber ?? "n\(loaded.count)"
     let (normalized, _) = normalizer.normalized(record, memberCode: "LC", localID: localID)
-    members.append(ClusterMember(memberCode: "LC", localID: localID, record: normalized, datestamp: nil))
+    loaded.append(ClusterMember(memberCode: "LC", localID: localID, record: normalized, datestamp: nil))
 }
 
 /// The best of `rounds` runs of `body` over every member, in µs per record; the checksum keeps the
 /// optimizer from dropping the work.
-func time(_ name: String, _ body: (ClusterMember) -> Int) {
+func time(_ name: String, _ members: [ClusterMember], rounds: Int, _ body: (ClusterMember) -> Int) {
     var best = Double.infinity
     var checksum = 0
     for _ in 0..<rounds {
@@ -39,6 +39,6 @@ func time(_ name: String, _ body: (ClusterMember) -> Int) {
     print("\(name): \(String(format: "%.1f", perRecord)) µs/record (best of \(rounds), \(members.count) records, checksum \(checksum))")
 }
 
-time("MatchProfile(record:)") { MatchProfile(record: $0.record).keys.count }
+time("MatchProfile(record:)", loaded, rounds: rounds) { MatchProfile(record: $0.record).keys.count }
 let builder = MergedRecordBuilder()
-time("MergedRecordBuilder.build, 1 member") { builder.build(clusterID: "kat1", members: [$0])?.fieldCount ?? 0 }
+time("MergedRecordBuilder.build, 1 member", loaded, rounds: rounds) { builder.build(clusterID: "kat1", members: [$0])?.fieldCount ?? 0 }
