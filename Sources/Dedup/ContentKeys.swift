@@ -11,13 +11,31 @@ enum ContentKeys {
     static func keys(title: [UInt8], author: [UInt8], year: Int) -> [MatchKey] {
         let compact = title.filter { $0 != 0x20 }
         guard !compact.isEmpty else { return [] }
-        let prefix = String(decoding: compact.prefix(20), as: UTF8.self)
-        let authorText = String(decoding: author.filter { $0 != 0x20 }.prefix(20), as: UTF8.self)
-        var keys = [MatchKey(.content, "t:\(prefix)/\(authorText)")]
-        if year > 0 { keys.append(MatchKey(.content, "t:\(prefix)/\(year)")) }
+        // Built as bytes: each piece is what `String(decoding:as:)` makes of it (a prefix that cuts a
+        // character in two ends in U+FFFD), and the key is one string made at the end.
+        let prefix = decoded(compact.prefix(20))
+        let authorText = decoded(author.filter { $0 != 0x20 }.prefix(20))
+        var yearText: [UInt8] = []
+        if year > 0 { yearText = Array(String(year).utf8) }
+        func key(_ parts: [UInt8]...) -> MatchKey {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { bytes.append(contentsOf: part) }
+            return MatchKey(.content, String(decoding: bytes, as: UTF8.self))
+        }
+        let t: [UInt8] = [UInt8(ascii: "t"), UInt8(ascii: ":")], a: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: ":")]
+        let slash: [UInt8] = [UInt8(ascii: "/")]
+        var keys = [key(t, prefix, slash, authorText)]
+        if year > 0 { keys.append(key(t, prefix, slash, yearText)) }
         if year > 0 && !authorText.isEmpty {
-            keys.append(MatchKey(.content, "a:\(authorText)/\(year)/\(String(decoding: compact.prefix(4), as: UTF8.self))"))
+            keys.append(key(a, authorText, slash, yearText, slash, decoded(compact.prefix(4))))
         }
         return keys
+    }
+
+    /// The UTF-8 of `String(decoding: bytes, as: UTF8.self)`: the bytes themselves when they are ASCII.
+    static func decoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return Array(bytes) }
+        return Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 }

@@ -42,7 +42,7 @@ public struct MergedRecordBuilder: Sendable {
             let localID = Self.cleanIdentifier(member.localID)
             guard !localID.isEmpty else { continue }
             let value = "(\(member.memberCode))\(localID)"
-            guard let key = UnionIdentifiers.systemNumberKey(value) else { continue }
+            guard let key = UnionIdentifiers.systemNumberKey(bytes: Array(value.utf8)[...]) else { continue }
             systemNumbers.add(key, Self.linked("  ", n, [("a", value)]), master: true)
         }
 
@@ -152,6 +152,13 @@ public struct MergedRecordBuilder: Sendable {
     /// A local id fit for 035 $a: control characters dropped, blanks trimmed (as the provenance rule
     /// writes it).
     static func cleanIdentifier(_ id: String) -> String {
+        // ASCII (nearly every id): scalars are bytes and blanks are `Character`s of their own.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = id.utf8.filter { $0 >= 0x20 && $0 != 0x7F }[...]
+            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+            while bytes.last == 0x20 { bytes = bytes.dropLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let kept = id.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
         return String(String.UnicodeScalarView(kept)).trimmingCharacters(in: " ")
     }
@@ -159,14 +166,17 @@ public struct MergedRecordBuilder: Sendable {
     /// The leader of a MARC 21 record in UTF-8 with the structure the writers give it: 09 `a`,
     /// 10–11 `22`, 20–23 `4500`, length and base address recomputed.
     package static func settleLeader(_ record: inout MARCRecord) {
-        for (position, byte) in [(9, "a"), (10, "2"), (11, "2"), (20, "4"), (21, "5"), (22, "0"), (23, "0")] {
-            record.setLeaderByte(UInt8(ascii: Unicode.Scalar(byte)!), at: position)
-        }
+        for (position, byte) in settledLeaderBytes { record.setLeaderByte(byte, at: position) }
         record.indicatorCount = 2
         record.subfieldCodeLength = 2
         writeDigits(min(record.encodedLength, 99_999), at: 0, into: &record)
         writeDigits(min(Leader.length + record.fieldCount * 12 + 1, 99_999), at: 12, into: &record)
     }
+
+    private static let settledLeaderBytes: [(Int, UInt8)] = [
+        (9, UInt8(ascii: "a")), (10, UInt8(ascii: "2")), (11, UInt8(ascii: "2")), (20, UInt8(ascii: "4")),
+        (21, UInt8(ascii: "5")), (22, UInt8(ascii: "0")), (23, UInt8(ascii: "0")),
+    ]
 
     static func writeDigits(_ value: Int, at position: Int, into record: inout MARCRecord) {
         var v = value
