@@ -110,7 +110,8 @@ public struct MergedRecordBuilder: Sendable {
     /// Members by key, and by record bytes when two share a key (a store never hands that over,
     /// but the result must not depend on input order even then).
     static func canonicalOrder(_ members: [ClusterMember]) -> [ClusterMember] {
-        members.sorted { a, b in
+        guard members.count > 1 else { return members }
+        return members.sorted { a, b in
             if a.key != b.key { return a.key < b.key }
             return recordPrecedes(a.record, b.record)
         }

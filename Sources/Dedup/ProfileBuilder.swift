@@ -277,11 +277,15 @@ struct ProfileBuilder {
 
     static func code3(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         guard bytes.count == 3 else { return 0 }
-        let lower = bytes.map { $0 | 0x20 }
+        let s = bytes.startIndex
+        let l0 = bytes[s] | 0x20, l1 = bytes[s + 1] | 0x20, l2 = bytes[s + 2] | 0x20
         // Blank, fill and "unknown" codes say nothing.
-        if lower.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: "|") }) { return 0 }
-        if lower == Array("xx ".utf8) || lower == Array("und".utf8) || lower == Array("   ".utf8) { return 0 }
-        return UInt32(lower[0]) << 16 | UInt32(lower[1]) << 8 | UInt32(lower[2])
+        @inline(__always) func empty(_ b: UInt8) -> Bool { b == 0x20 || b == UInt8(ascii: "|") }
+        if empty(l0) && empty(l1) && empty(l2) { return 0 }
+        let packed = UInt32(l0) << 16 | UInt32(l1) << 8 | UInt32(l2)
+        // `xx `, `und` (and `   `, which the test above already caught).
+        if packed == 0x78_7820 || packed == 0x75_6e64 || packed == 0x20_2020 { return 0 }
+        return packed
     }
 
     static func firstNumber(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -292,19 +296,29 @@ struct ProfileBuilder {
 
     /// `3 v.`, `2 vols`, `4 jil.` → the count; 0 when the extent names no volumes.
     static func volumeCount(_ folded: [UInt8]) -> Int {
-        let words = ProfileText.words(folded)
-        for (i, w) in words.enumerated() where i > 0 {
-            switch String(decoding: w, as: UTF8.self) {
-            case "v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes":
-                let previous = words[i - 1]
-                // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
-                if i >= 2 && String(decoding: words[i - 2], as: UTF8.self) == "in" { continue }
-                if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
-            default: continue
+        // The words as byte ranges, compared as bytes: no `String` per word.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < folded.count {
+            if folded[i] == 0x20 {
+                i += 1
+                continue
             }
+            let start = i
+            while i < folded.count, folded[i] != 0x20 { i += 1 }
+            words.append(start..<i)
+        }
+        for (i, w) in words.enumerated() where i > 0 && volumeWords.contains(where: { $0.elementsEqual(folded[w]) }) {
+            let previous = folded[words[i - 1]]
+            // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
+            if i >= 2 && folded[words[i - 2]].elementsEqual([UInt8(ascii: "i"), UInt8(ascii: "n")]) { continue }
+            if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
         }
         return 0
     }
+
+    static let volumeWords: [[UInt8]] = ["v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes"]
+        .map { Array($0.utf8) }
 }
 
 /// Words left out of the word sets: they are in nearly every value of their kind and would make
