@@ -190,8 +190,17 @@ struct ProfileBuilder {
             p.country = Self.code3(fixed.dropFirst(15).prefix(3))
         }
         if fixed.count >= 35 {
-            let f = Array(fixed)
-            p.coded = [f[6]] + f[11..<15] + f[18..<22] + f[24..<30] + [f[31], f[33], f[34]]
+            let f = fixed.startIndex
+            var coded: [UInt8] = []
+            coded.reserveCapacity(18)
+            coded.append(fixed[f + 6])
+            coded.append(contentsOf: fixed[(f + 11)..<(f + 15)])
+            coded.append(contentsOf: fixed[(f + 18)..<(f + 22)])
+            coded.append(contentsOf: fixed[(f + 24)..<(f + 30)])
+            coded.append(fixed[f + 31])
+            coded.append(fixed[f + 33])
+            coded.append(fixed[f + 34])
+            p.coded = coded
         }
         p.subjectWords = ProfileText.wordSet(ProfileText.fold(subjects[...]), stop: Stop.title, limit: 48)
 
