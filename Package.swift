@@ -104,6 +104,10 @@ let package = Package(
         .executableTarget(
             name: "dedup-tune", dependencies: ["Dedup", "MARCText", "MARCRecord", "KatalogIO"], path: "Sources/dedup-tune",
             swiftSettings: upcoming),
+        // Times profile and merged-record building for Scripts/bench-profile; not a product.
+        .executableTarget(
+            name: "dedup-bench", dependencies: ["Dedup", "Normalize", "ISO2709", "KatalogIO", "MARCRecord"],
+            path: "Sources/dedup-bench", swiftSettings: upcoming),
         .target(name: "_KatalogTestSupport", dependencies: ["MARCRecord", "KatalogIO", "ISO2709"], path: "Tests/_KatalogTestSupport",
                 swiftSettings: upcoming),
         .testTarget(name: "MARCRecordTests", dependencies: ["MARCRecord", "_KatalogTestSupport"], swiftSettings: upcoming),

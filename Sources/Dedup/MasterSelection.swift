@@ -23,43 +23,75 @@ public import MARCRecord
 /// Ties are broken by the canonical member key (`MEMBER:localid`, lowest first), so the choice never
 /// depends on the order the members arrive in. Source trust tiers (dedup.md §6) are not scored yet.
 public enum MasterSelection {
-    /// Higher is better.
-    public static func score(_ record: MARCRecord) -> Int { explain(record).total }
+    /// Higher is better: the total of `explain`, without writing the parts' texts.
+    public static func score(_ record: MARCRecord) -> Int {
+        let facts = Facts(record)
+        var total = encodingLevelPoints(facts.level) + min(facts.counted, 30)
+        if facts.has1XX { total += 10 }
+        if facts.has6XX { total += 10 }
+        if facts.has040 { total += 10 }
+        if facts.hasClassification { total += 10 }
+        if facts.titleIsAllCapitals { total -= 15 }
+        if facts.isDublinCoreOrigin { total -= 20 }
+        if facts.hasSyntheticLeader { total -= 15 }
+        return total
+    }
 
     /// The score with the part each rule gave, for `katalog explain`.
     public static func explain(_ record: MARCRecord) -> MasterScore {
+        let facts = Facts(record)
         var parts: [MasterScore.Part] = []
-        let level = record.leaderByte(17)
+        let level = facts.level
         parts.append(.init("encoding level '\(Character(Unicode.Scalar(level)))'", encodingLevelPoints(level)))
-
-        var has1XX = false, has6XX = false, has040 = false, hasClassification = false
-        var counted = 0
-        for entry in record.entries {
-            let tag = entry.tag
-            switch tag.byte(0) {
-            case UInt8(ascii: "1"): has1XX = true
-            case UInt8(ascii: "6"): has6XX = true
-            default: break
-            }
-            if tag == "040" { has040 = true }
-            if tag == "050" || tag == "082" || tag == "084" { hasClassification = true }
-            if !notCounted.contains(tag) && tag.byte(0) != UInt8(ascii: "9") { counted += 1 }
-        }
-        if has1XX { parts.append(.init("main entry (1XX)", 10)) }
-        if has6XX { parts.append(.init("subjects (6XX)", 10)) }
-        if has040 { parts.append(.init("cataloguing source (040)", 10)) }
-        if hasClassification { parts.append(.init("classification (050/082/084)", 10)) }
-        parts.append(.init("\(counted) fields", min(counted, 30)))
-
-        if titleIsAllCapitals(record) { parts.append(.init("title in capitals only", -15)) }
-        if isDublinCoreOrigin(record) { parts.append(.init("Dublin Core origin", -20)) }
-        if hasSyntheticLeader(record, has040: has040) { parts.append(.init("synthetic INLISLite leader", -15)) }
+        if facts.has1XX { parts.append(.init("main entry (1XX)", 10)) }
+        if facts.has6XX { parts.append(.init("subjects (6XX)", 10)) }
+        if facts.has040 { parts.append(.init("cataloguing source (040)", 10)) }
+        if facts.hasClassification { parts.append(.init("classification (050/082/084)", 10)) }
+        parts.append(.init("\(facts.counted) fields", min(facts.counted, 30)))
+        if facts.titleIsAllCapitals { parts.append(.init("title in capitals only", -15)) }
+        if facts.isDublinCoreOrigin { parts.append(.init("Dublin Core origin", -20)) }
+        if facts.hasSyntheticLeader { parts.append(.init("synthetic INLISLite leader", -15)) }
         return MasterScore(parts: parts)
     }
 
+    /// What the rules read from a record, shared by `score` and `explain` so the two cannot disagree.
+    struct Facts {
+        var level: UInt8
+        var has1XX = false, has6XX = false, has040 = false, hasClassification = false
+        var counted = 0
+        var titleIsAllCapitals: Bool
+        var isDublinCoreOrigin: Bool
+        var hasSyntheticLeader: Bool
+
+        init(_ record: MARCRecord) {
+            level = record.leaderByte(17)
+            for entry in record.entries {
+                let tag = entry.tag
+                switch tag.byte(0) {
+                case UInt8(ascii: "1"): has1XX = true
+                case UInt8(ascii: "6"): has6XX = true
+                default: break
+                }
+                if tag == Tags.t040 { has040 = true }
+                if tag == Tags.t050 || tag == Tags.t082 || tag == Tags.t084 { hasClassification = true }
+                if !notCounted.contains(tag) && tag.byte(0) != UInt8(ascii: "9") { counted += 1 }
+            }
+            titleIsAllCapitals = MasterSelection.titleIsAllCapitals(record)
+            isDublinCoreOrigin = MasterSelection.isDublinCoreOrigin(record)
+            hasSyntheticLeader = MasterSelection.hasSyntheticLeader(record, has040: has040)
+        }
+    }
+
+    /// Built once: a `Tag` string literal is parsed each time it is met.
+    enum Tags {
+        static let t040: Tag = "040", t050: Tag = "050", t082: Tag = "082", t084: Tag = "084"
+    }
+
     /// The index of the master among `members`: best score, ties broken by the canonical member key,
-    /// so the choice never depends on input order.
+    /// so the choice never depends on input order. A lone member is its cluster's master without
+    /// being scored (its score would be compared with nothing).
     public static func master(of members: [ClusterMember]) -> Int? {
+        if members.count <= 1 { return members.isEmpty ? nil : 0 }
         let scores = members.map { score($0.record) }
         return members.indices.max { a, b in
             scores[a] != scores[b] ? scores[a] < scores[b] : members[a].key > members[b].key

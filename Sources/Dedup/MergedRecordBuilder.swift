@@ -33,21 +33,23 @@ public struct MergedRecordBuilder: Sendable {
         guard let masterIndex = MasterSelection.master(of: sorted) else { return nil }
         let master = sorted[masterIndex].record
 
-        var body: [(tag: Tag, content: [UInt8])] = []
+        // Fields as slices of the members' records until the union record copies them in once.
+        var body: [(tag: Tag, content: ArraySlice<UInt8>)] = []
+        body.reserveCapacity(master.fieldCount + 2 * sorted.count + 4)
         var isbns = IdentifierUnion(), issns = IdentifierUnion(), systemNumbers = IdentifierUnion()
-        var masterOnly: [Tag: [[UInt8]]] = [:]
+        var masterOnly: [Tag: [ArraySlice<UInt8>]] = [:]
 
         // The members' own 035s come first and claim their values before any copy of them can.
         for (n, member) in sorted.enumerated() {
             let localID = Self.cleanIdentifier(member.localID)
             guard !localID.isEmpty else { continue }
             let value = "(\(member.memberCode))\(localID)"
-            guard let key = UnionIdentifiers.systemNumberKey(value) else { continue }
-            systemNumbers.add(key, Self.linked("  ", n, [("a", value)]), master: true)
+            guard let key = UnionIdentifiers.systemNumberKey(bytes: Array(value.utf8)[...]) else { continue }
+            systemNumbers.add(key, Self.linked("  ", n, [("a", value)])[...], master: true)
         }
 
         for field in master.fields {
-            let content = Array(field.content)
+            let content = field.content
             switch field.tag {
             case Self.controlNumber, Self.organization, Self.latestTransaction, Self.holdings:
                 continue
@@ -65,7 +67,7 @@ public struct MergedRecordBuilder: Sendable {
             }
         }
 
-        var holdings: [[UInt8]] = []
+        var holdings: [ArraySlice<UInt8>] = []
         for (n, member) in sorted.enumerated() {
             let record = member.record
             var own = 0
@@ -73,17 +75,17 @@ public struct MergedRecordBuilder: Sendable {
                 var editable = EditableField(field)
                 editable.subfields.removeAll { $0.code == UInt8(ascii: "8") }
                 editable.subfields.insert(EditableField.Item("8", Self.link(n)), at: 0)
-                holdings.append(editable.content)
+                holdings.append(editable.content[...])
                 own += 1
             }
-            if own == 0 { holdings.append(Self.linked("  ", n, [("a", member.memberCode)])) }
+            if own == 0 { holdings.append(Self.linked("  ", n, [("a", member.memberCode)])[...]) }
             guard n != masterIndex else { continue }
             for field in record.fields {
                 switch field.tag {
-                case Self.isbn: if let key = UnionIdentifiers.isbnKey(field) { isbns.add(key, Array(field.content)) }
-                case Self.issn: if let key = UnionIdentifiers.issnKey(field) { issns.add(key, Array(field.content)) }
+                case Self.isbn: if let key = UnionIdentifiers.isbnKey(field) { isbns.add(key, field.content) }
+                case Self.issn: if let key = UnionIdentifiers.issnKey(field) { issns.add(key, field.content) }
                 case Self.systemNumber:
-                    if let key = UnionIdentifiers.systemNumberKey(field) { systemNumbers.add(key, Array(field.content)) }
+                    if let key = UnionIdentifiers.systemNumberKey(field) { systemNumbers.add(key, field.content) }
                 default: break
                 }
             }
@@ -108,7 +110,8 @@ public struct MergedRecordBuilder: Sendable {
     /// Members by key, and by record bytes when two share a key (a store never hands that over,
     /// but the result must not depend on input order even then).
     static func canonicalOrder(_ members: [ClusterMember]) -> [ClusterMember] {
-        members.sorted { a, b in
+        guard members.count > 1 else { return members }
+        return members.sorted { a, b in
             if a.key != b.key { return a.key < b.key }
             return recordPrecedes(a.record, b.record)
         }
@@ -126,7 +129,7 @@ public struct MergedRecordBuilder: Sendable {
 
     /// Puts `fields` after the last field whose tag is not greater than `tag` (after the master's
     /// fields of that tag, before the next tag), keeping their order.
-    static func insert(_ tag: Tag, _ fields: [[UInt8]], into body: inout [(tag: Tag, content: [UInt8])]) {
+    static func insert(_ tag: Tag, _ fields: [ArraySlice<UInt8>], into body: inout [(tag: Tag, content: ArraySlice<UInt8>)]) {
         guard !fields.isEmpty else { return }
         let at = body.firstIndex { $0.tag > tag } ?? body.count
         body.insert(contentsOf: fields.map { (tag, $0) }, at: at)
@@ -152,6 +155,13 @@ public struct MergedRecordBuilder: Sendable {
     /// A local id fit for 035 $a: control characters dropped, blanks trimmed (as the provenance rule
     /// writes it).
     static func cleanIdentifier(_ id: String) -> String {
+        // ASCII (nearly every id): scalars are bytes and blanks are `Character`s of their own.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = id.utf8.filter { $0 >= 0x20 && $0 != 0x7F }[...]
+            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+            while bytes.last == 0x20 { bytes = bytes.dropLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let kept = id.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
         return String(String.UnicodeScalarView(kept)).trimmingCharacters(in: " ")
     }
@@ -159,14 +169,17 @@ public struct MergedRecordBuilder: Sendable {
     /// The leader of a MARC 21 record in UTF-8 with the structure the writers give it: 09 `a`,
     /// 10–11 `22`, 20–23 `4500`, length and base address recomputed.
     package static func settleLeader(_ record: inout MARCRecord) {
-        for (position, byte) in [(9, "a"), (10, "2"), (11, "2"), (20, "4"), (21, "5"), (22, "0"), (23, "0")] {
-            record.setLeaderByte(UInt8(ascii: Unicode.Scalar(byte)!), at: position)
-        }
+        for (position, byte) in settledLeaderBytes { record.setLeaderByte(byte, at: position) }
         record.indicatorCount = 2
         record.subfieldCodeLength = 2
         writeDigits(min(record.encodedLength, 99_999), at: 0, into: &record)
         writeDigits(min(Leader.length + record.fieldCount * 12 + 1, 99_999), at: 12, into: &record)
     }
+
+    private static let settledLeaderBytes: [(Int, UInt8)] = [
+        (9, UInt8(ascii: "a")), (10, UInt8(ascii: "2")), (11, UInt8(ascii: "2")), (20, UInt8(ascii: "4")),
+        (21, UInt8(ascii: "5")), (22, UInt8(ascii: "0")), (23, UInt8(ascii: "0")),
+    ]
 
     static func writeDigits(_ value: Int, at position: Int, into record: inout MARCRecord) {
         var v = value
@@ -179,17 +192,20 @@ public struct MergedRecordBuilder: Sendable {
 
 /// Identifiers counted once by normalized value: the master's in its order, then the others sorted.
 struct IdentifierUnion {
-    private var seen: Set<String> = []
-    private var first: [[UInt8]] = []
-    private var others: [(key: String, content: [UInt8])] = []
+    /// A handful of values per cluster: a linear search (the same `String` equality a set uses) beats
+    /// hashing them.
+    private var seen: [String] = []
+    private var first: [ArraySlice<UInt8>] = []
+    private var others: [(key: String, content: ArraySlice<UInt8>)] = []
 
     /// Adds a field unless its value is already there; the first field to bring a value wins.
-    mutating func add(_ key: String, _ content: [UInt8], master: Bool = false) {
-        guard seen.insert(key).inserted else { return }
+    mutating func add(_ key: String, _ content: ArraySlice<UInt8>, master: Bool = false) {
+        guard !seen.contains(key) else { return }
+        seen.append(key)
         if master { first.append(content) } else { others.append((key, content)) }
     }
 
-    var fields: [[UInt8]] {
+    var fields: [ArraySlice<UInt8>] {
         first + others.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.content)
     }
 }

@@ -7,31 +7,36 @@ extension ProfileBuilder {
         let tag = field.tag.rawValue
         switch tag {
         case T.t010:
-            for s in field.subfields where s.code == Self.code("a") {
-                if let lccn = LCCN(s.string) { identifiers.append(MatchKey(.lccn, lccn.description)) }
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
+                if let lccn = IdentifierBytes.lccn(s.value) { identifiers.append(MatchKey(.lccn, lccn)) }
             }
         case T.t015, T.t016:
             let source = field.value("2").map { $0.trimmingBlanks }
             // 016 with a blank first indicator is Library and Archives Canada's number.
             let agency = source ?? (tag == T.t016 && field.indicator1 == 0x20 ? "CaOONL" : nil)
             guard let agency, !agency.isEmpty else { return }
-            for s in field.subfields where s.code == Self.code("a") {
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
                 let number = Self.compactNumber(s.string)
                 if !number.isEmpty { identifiers.append(MatchKey(.nbn, "(\(agency))\(number)")) }
             }
         case T.t019:
-            for s in field.subfields where s.code == Self.code("a") {
-                if let n = OCLCNumber(s.string, requireOrganization: false) { identifiers.append(MatchKey(.oclc, n.digits)) }
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
+                if let n = IdentifierBytes.oclcDigits(s.value, requireOrganization: false) {
+                    identifiers.append(MatchKey(.oclc, n))
+                }
             }
         case T.t035:
-            for s in field.subfields where s.code == Self.code("a") {
-                if let n = OCLCNumber(s.string) { identifiers.append(MatchKey(.oclc, n.digits)) }
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
+                if let n = IdentifierBytes.oclcDigits(s.value) { identifiers.append(MatchKey(.oclc, n)) }
             }
         case T.t020:
             // $z (cancelled or invalid) is never a key: publishers' misprints would join strangers.
-            for s in field.subfields where s.code == Self.code("a") { isbns(in: s.string) }
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
+                let read = IdentifierBytes.isbn13s(s.value) { identifiers.append(MatchKey(.isbn, $0)) }
+                if !read { isbns(in: s.string) }
+            }
         case T.t022:
-            for s in field.subfields where s.code == Self.code("a") {
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
                 if let issn = ISSN(s.string) { identifiers.append(MatchKey(.issn, issn.description)) }
             }
         case T.t024:
@@ -46,7 +51,7 @@ extension ProfileBuilder {
             default: type = nil  // 8: unspecified, which cannot be compared across records
             }
             guard let type, !type.isEmpty else { return }
-            for s in field.subfields where s.code == Self.code("a") {
+            for s in field.subfields where s.code == UInt8(ascii: "a") {
                 let number = Self.compactNumber(s.string)
                 if !number.isEmpty { identifiers.append(MatchKey(.standard, "(\(type))\(number)")) }
             }

@@ -11,23 +11,44 @@ struct ProfileBuilder {
 
     init(record: MARCRecord) { self.record = record }
 
-    // Tags compared as integers: a `Tag` string literal is parsed each time it is met.
+    // Tags compared as integers, `Tag.rawValue` written out (three bytes, the first in bits 16–23):
+    // constants need no lazy initialisation at each use, and a `Tag` string literal is parsed each
+    // time it is met.
     enum T {
-        static let t001 = Tag("001").rawValue, t003 = Tag("003").rawValue, t007 = Tag("007").rawValue
-        static let t008 = Tag("008").rawValue, t010 = Tag("010").rawValue, t015 = Tag("015").rawValue
-        static let t016 = Tag("016").rawValue, t019 = Tag("019").rawValue, t020 = Tag("020").rawValue
-        static let t022 = Tag("022").rawValue, t024 = Tag("024").rawValue, t035 = Tag("035").rawValue
-        static let t100 = Tag("100").rawValue, t110 = Tag("110").rawValue, t111 = Tag("111").rawValue
-        static let t245 = Tag("245").rawValue, t250 = Tag("250").rawValue, t260 = Tag("260").rawValue
-        static let t264 = Tag("264").rawValue, t300 = Tag("300").rawValue, t337 = Tag("337").rawValue
-        static let t338 = Tag("338").rawValue, t440 = Tag("440").rawValue, t490 = Tag("490").rawValue
-        static let t533 = Tag("533").rawValue, t700 = Tag("700").rawValue, t710 = Tag("710").rawValue
-        static let t711 = Tag("711").rawValue, t800 = Tag("800").rawValue, t810 = Tag("810").rawValue
-        static let t811 = Tag("811").rawValue, t830 = Tag("830").rawValue
-        static let sixes = Tag("600").rawValue...Tag("699").rawValue
+        static let t001: UInt32 = 0x30_3031
+        static let t003: UInt32 = 0x30_3033
+        static let t007: UInt32 = 0x30_3037
+        static let t008: UInt32 = 0x30_3038
+        static let t010: UInt32 = 0x30_3130
+        static let t015: UInt32 = 0x30_3135
+        static let t016: UInt32 = 0x30_3136
+        static let t019: UInt32 = 0x30_3139
+        static let t020: UInt32 = 0x30_3230
+        static let t022: UInt32 = 0x30_3232
+        static let t024: UInt32 = 0x30_3234
+        static let t035: UInt32 = 0x30_3335
+        static let t100: UInt32 = 0x31_3030
+        static let t110: UInt32 = 0x31_3130
+        static let t111: UInt32 = 0x31_3131
+        static let t245: UInt32 = 0x32_3435
+        static let t250: UInt32 = 0x32_3530
+        static let t260: UInt32 = 0x32_3630
+        static let t264: UInt32 = 0x32_3634
+        static let t300: UInt32 = 0x33_3030
+        static let t337: UInt32 = 0x33_3337
+        static let t338: UInt32 = 0x33_3338
+        static let t440: UInt32 = 0x34_3430
+        static let t490: UInt32 = 0x34_3930
+        static let t533: UInt32 = 0x35_3333
+        static let t700: UInt32 = 0x37_3030
+        static let t710: UInt32 = 0x37_3130
+        static let t711: UInt32 = 0x37_3131
+        static let t800: UInt32 = 0x38_3030
+        static let t810: UInt32 = 0x38_3130
+        static let t811: UInt32 = 0x38_3131
+        static let t830: UInt32 = 0x38_3330
+        static let sixes: ClosedRange<UInt32> = 0x36_3030...0x36_3939
     }
-
-    @inline(__always) static func code(_ c: Character) -> UInt8 { c.asciiValue! }
 
     mutating func build(into p: inout MatchProfile) {
         let leader6 = record.leaderByte(6), leader7 = record.leaderByte(7)
@@ -50,7 +71,7 @@ struct ProfileBuilder {
             case T.t010, T.t015, T.t016, T.t019, T.t020, T.t022, T.t024, T.t035:
                 identifierField(field)
             case T.t100, T.t110, T.t111, T.t700, T.t710, T.t711:
-                for s in field.subfields where s.code == Self.code("a") { ProfileText.append(s.value, to: &names) }
+                for s in field.subfields where s.code == UInt8(ascii: "a") { ProfileText.append(s.value, to: &names) }
             case T.t245 where !seen245:
                 seen245 = true
                 let ind2 = field.indicator2
@@ -58,22 +79,22 @@ struct ProfileBuilder {
                 var firstA = true
                 for s in field.subfields {
                     switch s.code {
-                    case Self.code("a"):
+                    case UInt8(ascii: "a"):
                         let value = firstA ? TitleKey.dropScalars(nonfiling, from: s.value) : s.value
                         if firstA { ProfileText.append(value, to: &properText) }
                         firstA = false
                         ProfileText.append(value, to: &titleText)
-                    case Self.code("b"): ProfileText.append(s.value, to: &titleText)
-                    case Self.code("n"), Self.code("p"):
+                    case UInt8(ascii: "b"): ProfileText.append(s.value, to: &titleText)
+                    case UInt8(ascii: "n"), UInt8(ascii: "p"):
                         ProfileText.append(s.value, to: &titleText)
                         ProfileText.append(s.value, to: &partText)
-                    case Self.code("c"): ProfileText.append(s.value, to: &responsibility)
-                    case Self.code("h"): note(carrierIn: s.value)
+                    case UInt8(ascii: "c"): ProfileText.append(s.value, to: &responsibility)
+                    case UInt8(ascii: "h"): note(carrierIn: s.value)
                     default: continue
                     }
                 }
             case T.t250:
-                for s in field.subfields where s.code == Self.code("a") || s.code == Self.code("b") {
+                for s in field.subfields where s.code == UInt8(ascii: "a") || s.code == UInt8(ascii: "b") {
                     ProfileText.append(s.value, to: &edition)
                 }
             case T.t260, T.t264:
@@ -82,27 +103,27 @@ struct ProfileBuilder {
                 if seenImprint && tag == T.t264 { continue }
                 seenImprint = true
                 for s in field.subfields {
-                    if s.code == Self.code("a") { ProfileText.append(s.value, to: &places) }
-                    if s.code == Self.code("b") { ProfileText.append(s.value, to: &publishers) }
+                    if s.code == UInt8(ascii: "a") { ProfileText.append(s.value, to: &places) }
+                    if s.code == UInt8(ascii: "b") { ProfileText.append(s.value, to: &publishers) }
                 }
             case T.t300 where !seen300:
                 seen300 = true
                 for s in field.subfields {
-                    if s.code == Self.code("a") { ProfileText.append(s.value, to: &extent) }
-                    if s.code == Self.code("c") { ProfileText.append(s.value, to: &dimensions) }
+                    if s.code == UInt8(ascii: "a") { ProfileText.append(s.value, to: &extent) }
+                    if s.code == UInt8(ascii: "c") { ProfileText.append(s.value, to: &dimensions) }
                     // Old records split the pagination at the wrong delimiter: `$a3 p. $bl., 3-180 p.`,
                     // `$axx p., 1 l., $b359 p.`. A $b that starts like pagination continues $a.
-                    if s.code == Self.code("b"), Self.continuesPagination(s.value) { pagesTail = s.value }
+                    if s.code == UInt8(ascii: "b"), Self.continuesPagination(s.value) { pagesTail = s.value }
                 }
             case T.t337, T.t338, T.t533:
-                for s in field.subfields where s.code == Self.code("a") { note(carrierIn: s.value) }
+                for s in field.subfields where s.code == UInt8(ascii: "a") { note(carrierIn: s.value) }
             case T.t440, T.t490, T.t800, T.t810, T.t811, T.t830:
                 for s in field.subfields {
-                    if s.code == Self.code("a") || s.code == Self.code("t") { ProfileText.append(s.value, to: &series) }
-                    if s.code == Self.code("v") { ProfileText.append(s.value, to: &seriesNumbering) }
+                    if s.code == UInt8(ascii: "a") || s.code == UInt8(ascii: "t") { ProfileText.append(s.value, to: &series) }
+                    if s.code == UInt8(ascii: "v") { ProfileText.append(s.value, to: &seriesNumbering) }
                 }
             case T.sixes:
-                for s in field.subfields where s.code == Self.code("a") { ProfileText.append(s.value, to: &subjects) }
+                for s in field.subfields where s.code == UInt8(ascii: "a") { ProfileText.append(s.value, to: &subjects) }
             default:
                 continue
             }
@@ -136,10 +157,9 @@ struct ProfileBuilder {
             carrier: carrierEvidence ?? .print)
 
         // MARK: title and names
-        let titleFolded = String(decoding: ProfileText.fold(titleText[...]), as: UTF8.self)
-        p.title = Array(TitleKey.removingLeadingArticle(titleFolded).utf8)
-        p.titleProper = Array(TitleKey.removingLeadingArticle(
-            String(decoding: ProfileText.fold(properText[...]), as: UTF8.self)).utf8)
+        // Folded bytes are well-formed UTF-8, so no round trip through `String` changes them.
+        p.title = TitleKey.removingLeadingArticle(ProfileText.fold(titleText[...]))
+        p.titleProper = TitleKey.removingLeadingArticle(ProfileText.fold(properText[...]))
         p.titleWords = ProfileText.wordSet(p.title, stop: Stop.title)
         p.titleNumbers = ProfileText.numbers(p.title)
         p.part = PartDesignation.tokens(ProfileText.fold(partText[...]))
@@ -170,21 +190,50 @@ struct ProfileBuilder {
             p.country = Self.code3(fixed.dropFirst(15).prefix(3))
         }
         if fixed.count >= 35 {
-            let f = Array(fixed)
-            p.coded = [f[6]] + f[11..<15] + f[18..<22] + f[24..<30] + [f[31], f[33], f[34]]
+            let f = fixed.startIndex
+            var coded: [UInt8] = []
+            coded.reserveCapacity(18)
+            coded.append(fixed[f + 6])
+            coded.append(contentsOf: fixed[(f + 11)..<(f + 15)])
+            coded.append(contentsOf: fixed[(f + 18)..<(f + 22)])
+            coded.append(contentsOf: fixed[(f + 24)..<(f + 30)])
+            coded.append(fixed[f + 31])
+            coded.append(fixed[f + 33])
+            coded.append(fixed[f + 34])
+            p.coded = coded
         }
         p.subjectWords = ProfileText.wordSet(ProfileText.fold(subjects[...]), stop: Stop.title, limit: 48)
 
         // MARK: keys
-        if let agency = controlAgency, let number = controlNumber,
-            String(decoding: agency, as: UTF8.self).trimmingBlanks.uppercased() == "OCOLC",
-            let oclc = OCLCNumber(String(decoding: number, as: UTF8.self), requireOrganization: false)
+        if let agency = controlAgency, let number = controlNumber, Self.isOCLCAgency(agency),
+            let oclc = IdentifierBytes.oclcDigits(number, requireOrganization: false)
         {
-            identifiers.append(MatchKey(.oclc, oclc.digits))
+            identifiers.append(MatchKey(.oclc, oclc))
         }
-        var keys = Set(identifiers)
-        for key in ContentKeys.keys(title: p.title, author: p.author, year: Int(p.year)) { keys.insert(key) }
-        p.keys = keys.sorted()
+        p.keys = Self.sortedDistinct(identifiers + ContentKeys.keys(title: p.title, author: p.author, year: Int(p.year)))
+    }
+
+    /// 003 is `OCoLC` in any case, blanks around it allowed: `trimmingBlanks.uppercased() == "OCOLC"`,
+    /// on the bytes when they are ASCII.
+    static func isOCLCAgency(_ agency: ArraySlice<UInt8>) -> Bool {
+        guard IdentifierBytes.isASCII(agency) else {
+            return String(decoding: agency, as: UTF8.self).trimmingBlanks.uppercased() == "OCOLC"
+        }
+        var text = agency
+        while text.first == 0x20 { text = text.dropFirst() }
+        while text.last == 0x20 { text = text.dropLast() }
+        return IdentifierBytes.equalsUpperCased(text, IdentifierBytes.oclcCode)
+    }
+
+    /// What `Set(keys).sorted()` gives, without hashing: a record has a handful of keys. The first of
+    /// equal keys is kept, as a set built in order keeps it; the rest are then distinct, so their
+    /// sorted order is the one order there is.
+    static func sortedDistinct(_ keys: [MatchKey]) -> [MatchKey] {
+        var distinct: [MatchKey] = []
+        distinct.reserveCapacity(keys.count)
+        for key in keys where !distinct.contains(key) { distinct.append(key) }
+        distinct.sort()
+        return distinct
     }
 
     private mutating func note(carrierIn value: ArraySlice<UInt8>) {
@@ -237,11 +286,15 @@ struct ProfileBuilder {
 
     static func code3(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         guard bytes.count == 3 else { return 0 }
-        let lower = bytes.map { $0 | 0x20 }
+        let s = bytes.startIndex
+        let l0 = bytes[s] | 0x20, l1 = bytes[s + 1] | 0x20, l2 = bytes[s + 2] | 0x20
         // Blank, fill and "unknown" codes say nothing.
-        if lower.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: "|") }) { return 0 }
-        if lower == Array("xx ".utf8) || lower == Array("und".utf8) || lower == Array("   ".utf8) { return 0 }
-        return UInt32(lower[0]) << 16 | UInt32(lower[1]) << 8 | UInt32(lower[2])
+        @inline(__always) func empty(_ b: UInt8) -> Bool { b == 0x20 || b == UInt8(ascii: "|") }
+        if empty(l0) && empty(l1) && empty(l2) { return 0 }
+        let packed = UInt32(l0) << 16 | UInt32(l1) << 8 | UInt32(l2)
+        // `xx `, `und` (and `   `, which the test above already caught).
+        if packed == 0x78_7820 || packed == 0x75_6e64 || packed == 0x20_2020 { return 0 }
+        return packed
     }
 
     static func firstNumber(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -252,19 +305,29 @@ struct ProfileBuilder {
 
     /// `3 v.`, `2 vols`, `4 jil.` → the count; 0 when the extent names no volumes.
     static func volumeCount(_ folded: [UInt8]) -> Int {
-        let words = ProfileText.words(folded)
-        for (i, w) in words.enumerated() where i > 0 {
-            switch String(decoding: w, as: UTF8.self) {
-            case "v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes":
-                let previous = words[i - 1]
-                // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
-                if i >= 2 && String(decoding: words[i - 2], as: UTF8.self) == "in" { continue }
-                if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
-            default: continue
+        // The words as byte ranges, compared as bytes: no `String` per word.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < folded.count {
+            if folded[i] == 0x20 {
+                i += 1
+                continue
             }
+            let start = i
+            while i < folded.count, folded[i] != 0x20 { i += 1 }
+            words.append(start..<i)
+        }
+        for (i, w) in words.enumerated() where i > 0 && volumeWords.contains(where: { $0.elementsEqual(folded[w]) }) {
+            let previous = folded[words[i - 1]]
+            // `2 pt. in 1 v.`: parts bound together, not the number of volumes.
+            if i >= 2 && folded[words[i - 2]].elementsEqual([UInt8(ascii: "i"), UInt8(ascii: "n")]) { continue }
+            if previous.allSatisfy(ProfileText.isDigit) { return min(Int(ProfileText.number(previous)), 9999) }
         }
         return 0
     }
+
+    static let volumeWords: [[UInt8]] = ["v", "vol", "vols", "volumes", "volume", "jil", "jilid", "bd", "bde", "t", "tomes"]
+        .map { Array($0.utf8) }
 }
 
 /// Words left out of the word sets: they are in nearly every value of their kind and would make

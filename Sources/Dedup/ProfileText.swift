@@ -7,8 +7,7 @@ enum ProfileText {
     /// The folded bytes of raw UTF-8 subfield content.
     static func fold(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         guard !bytes.isEmpty else { return [] }
-        var folded = bytes.withUnsafeBufferPointer { MatchKeyText.fold($0) }
-        return folded.withUTF8 { Array($0) }
+        return bytes.withUnsafeBufferPointer { MatchKeyText.foldedBytes($0) }
     }
 
     /// FNV-1a: stable across runs and versions, which the stored profiles rely on.
@@ -26,34 +25,94 @@ enum ProfileText {
 
     /// Sorted, distinct hashes of the words of folded text, leaving out `stop` words and keeping at
     /// most `limit` of them (the first ones: a title's start carries the most weight).
+    ///
+    /// One pass over the bytes, hashing as it goes: no slices, no array of words (the profile builds
+    /// eight of these per record).
     static func wordSet(_ folded: [UInt8], stop: [UInt32] = [], limit: Int = 48) -> [UInt32] {
+        guard !folded.isEmpty else { return [] }
         var out: [UInt32] = []
-        for word in folded.split(separator: 0x20) {
-            let h = hash(word)
-            if stop.contains(h) { continue }
-            out.append(h)
-            if out.count == limit { break }
+        out.reserveCapacity(Swift.min(limit, 16))
+        folded.withUnsafeBufferPointer { text in
+            var i = 0
+            let end = text.count
+            while i < end {
+                if text[i] == 0x20 {
+                    i += 1
+                    continue
+                }
+                var h: UInt32 = 2_166_136_261
+                while i < end, text[i] != 0x20 {
+                    h = (h ^ UInt32(text[i])) &* 16_777_619
+                    i += 1
+                }
+                if stop.contains(h) { continue }
+                out.append(h)
+                if out.count == limit { break }
+            }
         }
-        return sortedUnique(out)
+        sortUnique(&out)
+        return out
     }
 
     static func sortedUnique(_ values: [UInt32]) -> [UInt32] {
-        guard values.count > 1 else { return values }
-        let sorted = values.sorted()
-        var out: [UInt32] = [sorted[0]]
-        out.reserveCapacity(sorted.count)
-        for v in sorted.dropFirst() where v != out[out.count - 1] { out.append(v) }
+        var out = values
+        sortUnique(&out)
         return out
+    }
+
+    /// Sorts in place and drops repeats. Insertion sort: these sets hold a few dozen values at most,
+    /// where it beats the general sort and its closure calls.
+    static func sortUnique(_ values: inout [UInt32]) {
+        guard values.count > 1 else { return }
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 1..<v.count {
+                let x = v[i]
+                var j = i
+                while j > 0, v[j - 1] > x {
+                    v[j] = v[j - 1]
+                    j -= 1
+                }
+                v[j] = x
+            }
+        }
+        var kept = 1
+        for i in 1..<values.count where values[i] != values[kept - 1] {
+            values[kept] = values[i]
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
     }
 
     /// The numbers written as digits in folded text (`report 274 1949` → 274, 1949), capped, as a
     /// sorted set.
     static func numbers(_ folded: [UInt8]) -> [UInt32] {
+        guard !folded.isEmpty else { return [] }
         var out: [UInt32] = []
-        for word in folded.split(separator: 0x20) where word.allSatisfy({ $0 &- 0x30 < 10 }) {
-            out.append(number(word))
+        folded.withUnsafeBufferPointer { text in
+            var i = 0
+            let end = text.count
+            while i < end {
+                if text[i] == 0x20 {
+                    i += 1
+                    continue
+                }
+                // `number` reads the first nine digits of a word that is all digits.
+                var v: UInt32 = 0, length = 0, allDigits = true
+                while i < end, text[i] != 0x20 {
+                    let b = text[i]
+                    if b &- 0x30 < 10 {
+                        if length < 9 { v = v &* 10 &+ UInt32(b &- 0x30) }
+                    } else {
+                        allDigits = false
+                    }
+                    length += 1
+                    i += 1
+                }
+                if allDigits { out.append(v) }
+            }
         }
-        return sortedUnique(out)
+        sortUnique(&out)
+        return out
     }
 
     @inline(__always)

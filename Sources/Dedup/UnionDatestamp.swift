@@ -10,12 +10,15 @@ enum UnionDatestamp {
     static func latest(of members: [ClusterMember]) -> String? {
         var latest: String?
         for member in members {
-            let text = member.datestamp ?? member.record.firstField("005").map(\.value)
+            let text = member.datestamp ?? member.record.firstField(latestTransaction).map(\.value)
             guard let text, let stamp = transactionTime(text) else { continue }
             if latest.map({ stamp > $0 }) ?? true { latest = stamp }
         }
         return latest
     }
+
+    /// Built once: a `Tag` string literal is parsed each time it is met.
+    private static let latestTransaction = Tag(0x30, 0x30, 0x35)
 
     /// An OAI-PMH datestamp (`2024-01-05`, `2024-01-05T10:20:30Z`) or a 005 (`20240105102030.0`)
     /// as a 005 value. Digits are read in order up to the fourteen of date and time, and reading

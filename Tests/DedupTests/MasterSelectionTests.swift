@@ -118,6 +118,8 @@ import Testing
             #expect(MasterSelection.master(of: shuffled).map { shuffled[$0].key } == "UGM:9")
         }
         #expect(MasterSelection.master(of: []) == nil)
+        // A lone member is its master however it scores (it is not scored at all).
+        #expect(MasterSelection.master(of: [F.member("SLIMS", "88", F.dublinCoreBook())]) == 0)
     }
 
     @Test func explanationAddsUpToTheScore() {

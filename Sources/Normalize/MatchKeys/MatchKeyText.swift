@@ -19,6 +19,14 @@ public enum MatchKeyText {
 
     /// The folded form of UTF-8 bytes (ill-formed sequences are dropped as separators).
     public static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: foldedBytes(bytes), as: UTF8.self)
+    }
+
+    /// The folded form of UTF-8 bytes as bytes, for callers that only scan it (the match profile):
+    /// always well-formed UTF-8 (ASCII, or whole scalars the Unicode path appended), so it is exactly
+    /// the bytes of `fold`'s string.
+    package static func foldedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard !bytes.isEmpty else { return [] }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingBlank = false
@@ -27,7 +35,7 @@ public enum MatchKeyText {
             pendingBlank = false
             appendUnicode(bytes, to: &out, pendingBlank: &pendingBlank)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // MARK: - ASCII

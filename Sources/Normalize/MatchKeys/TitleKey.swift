@@ -60,6 +60,18 @@ public enum TitleKey {
         return String(key[key.index(after: space)...])
     }
 
+    /// `removingLeadingArticle` on the bytes of a folded key (the match profile keeps keys as bytes).
+    /// Folded text is lower case, and no other string is canonically equivalent to a lower-case ASCII
+    /// word, so comparing bytes finds exactly the articles the string version finds.
+    package static func removingLeadingArticle(_ key: [UInt8]) -> [UInt8] {
+        guard let space = key.firstIndex(of: 0x20) else { return key }
+        let first = key[..<space]
+        guard articleBytes.contains(where: { $0.elementsEqual(first) }) else { return key }
+        return Array(key[(space + 1)...])
+    }
+
+    private static let articleBytes: [[UInt8]] = articles.map { Array($0.utf8) }
+
     /// Built once: a `Tag` string literal is parsed each time it is met.
     private static let titleTag = Tag(0x32, 0x34, 0x35)
 
