@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs `work` over chunks of items on threads of its own and gives the results back in the order the
 /// chunks were submitted, so that preparing records (normalizing, profiling, building their merged
@@ -16,10 +19,18 @@ public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Se
     private var nextTaken = 0
     private var closed = false
 
-    /// `threads`: nil for one per core.
-    public init(threads: Int? = nil, _ work: @escaping @Sendable (Input) -> Output) {
+    /// `threads`: nil for one per core. `niceness` (0–19) lowers the threads' scheduling priority: with
+    /// as many workers as cores, the consumer (the one SQLite writer, which nothing can share out) would
+    /// otherwise get only its share of a core among them; the workers take what it leaves.
+    public init(threads: Int? = nil, niceness: Int32 = 0, _ work: @escaping @Sendable (Input) -> Output) {
         for _ in 0..<max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount) {
-            let thread = Thread { [self] in run(work) }
+            let thread = Thread { [self] in
+                #if os(Linux)
+                // Linux applies PRIO_PROCESS with id 0 to the calling thread alone.
+                if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
+                #endif
+                run(work)
+            }
             thread.stackSize = 8 << 20
             thread.name = "katalog-prepare"
             thread.start()

@@ -31,7 +31,7 @@ final class CatalogHarvestSink: HarvestSink, @unchecked Sendable {
         self.force = force
         // The engines' builder (MergeEngine.Options' default): single-record clusters are built ahead.
         let builder = MergeEngine.Options(member: "").builder
-        worker = ChunkWorker { item in
+        worker = ChunkWorker(niceness: 10) { item in
             switch item {
             case .record(let harvested, let member):
                 // The OAI datestamp, not the 005: what the provider says changed when.
