@@ -191,12 +191,18 @@ public final class MergeEngine {
         let s = statements
         let keys = Set(profile.keys.map(\.description)).sorted()
         var candidates = Set<Int64>()
+        // The record's keys in one statement (or a few, for many keys) after the lookups below.
+        var start = 0
+        while start < keys.count {
+            let part = keys[start..<min(start + Statements.keysPerInsert, keys.count)]
+            try s.insertKeys(part.count).bind(part.flatMap { [SQLValue.text($0), .integer(id)] }).run()
+            start += part.count
+        }
         for key in keys {
-            // The postings before this record's own: a key is crowded when, with it, it has more than
-            // the limit (reading one posting past the limit is enough to know). Looked up just before
-            // the insert, which then finds the b-tree pages in the cache.
-            let postings = try s.postings.bind(.text(key), .int(options.postingLimit)).rows { $0.int(0) }
-            try s.insertKey.bind(.text(key), .integer(id)).run()
+            // The postings besides this record's own: a key is crowded when, with it, it has more than
+            // the limit (reading one posting past the limit is enough to know).
+            let postings = try s.postings.bind(.text(key), .int(options.postingLimit + 1)).rows { $0.int(0) }
+                .filter { $0 != id }
             if postings.count + 1 > options.postingLimit {
                 report.crowdedKeysSkipped += 1
                 continue
@@ -270,12 +276,26 @@ public final class MergeEngine {
 /// The statements a merge runs, prepared once.
 final class Statements {
     let findRecord, markSeen, updateRecord, insertRecord, markDeleted: Statement
-    let edgesOf, deleteEdge, deleteEdgesFrom, deleteKeys, insertKey, postings, candidate, insertEdge: Statement
+    let edgesOf, deleteEdge, deleteEdgesFrom, deleteKeys, postings, candidate, insertEdge: Statement
     let countLive, countMissing, missingBatch, insertRun, finishRun: Statement
     let recordInfo, edgesWithScores, clusterMembers, clusterState, memberData, upsertCluster, tombstone: Statement
     let setCluster, readSeq, writeSeq, insertChange: Statement
 
+    private let db: Database
+    private var insertKeysStatements: [Int: Statement] = [:]
+    static let keysPerInsert = 16
+
+    /// `INSERT OR IGNORE INTO match_key` of `count` (key, record) rows, prepared once per count.
+    func insertKeys(_ count: Int) throws(CatalogError) -> Statement {
+        if let statement = insertKeysStatements[count] { return statement }
+        let rows = Array(repeating: "(?, ?)", count: count).joined(separator: ", ")
+        let statement = try db.prepare("INSERT OR IGNORE INTO match_key (key, record) VALUES \(rows)")
+        insertKeysStatements[count] = statement
+        return statement
+    }
+
     init(_ db: Database) throws {
+        self.db = db
         findRecord = try db.prepare("SELECT id, hash, deleted, seen_run FROM record WHERE member = ? AND local_id = ?")
         markSeen = try db.prepare("UPDATE record SET seen_run = ? WHERE id = ?")
         updateRecord = try db.prepare("""
@@ -291,7 +311,6 @@ final class Statements {
         deleteEdge = try db.prepare("DELETE FROM edge WHERE a = ? AND b = ?")
         deleteEdgesFrom = try db.prepare("DELETE FROM edge WHERE a = ?")
         deleteKeys = try db.prepare("DELETE FROM match_key WHERE record = ?")
-        insertKey = try db.prepare("INSERT OR IGNORE INTO match_key (key, record) VALUES (?, ?)")
         postings = try db.prepare("SELECT record FROM match_key WHERE key = ? LIMIT ?")
         candidate = try db.prepare("SELECT member, deleted, profile, normalized FROM record WHERE id = ?")
         insertEdge = try db.prepare("INSERT OR REPLACE INTO edge (a, b, score) VALUES (?, ?, ?)")
