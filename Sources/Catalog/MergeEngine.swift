@@ -119,6 +119,15 @@ public final class MergeEngine {
         var seeds: Set<Int64> = []
         /// What the preparing thread did ahead for records written in this batch (by record id).
         var ahead: [Int64: PreparedRecord.Ahead] = [:]
+        /// Rows this batch inserted and has not changed since (by record id).
+        var inserted: [Int64: InsertedRecord] = [:]
+    }
+
+    /// A row the batch inserted: its local id and its edges (other record, score) in ascending order of
+    /// the other record, as the edge table would give them back.
+    struct InsertedRecord {
+        var localID: String
+        var edges: [(Int64, Double)]
     }
 
     func apply(_ record: PreparedRecord, _ changes: inout BatchChanges) throws {
@@ -162,12 +171,16 @@ public final class MergeEngine {
         changes.changed.insert(id)
         changes.seeds.insert(id)
         changes.ahead[id] = record.ahead
-        try addKeysAndEdges(id, profile: record.profile)
+        let edges = try addKeysAndEdges(id, profile: record.profile)
+        // A row inserted in this batch has no cluster yet and only the edges just found (edges join
+        // different members, and a batch is one member's), so re-clustering need not read them back.
+        changes.inserted[id] = existing == nil ? InsertedRecord(localID: record.localID, edges: edges) : nil
     }
 
     func delete(_ id: Int64, _ changes: inout BatchChanges) throws {
         report.records.deleted += 1
         changes.ahead[id] = nil
+        changes.inserted[id] = nil
         try dropKeysAndEdges(id, &changes)
         try statements.markDeleted.bind(.integer(id)).run()
         changes.changed.insert(id)
@@ -187,7 +200,8 @@ public final class MergeEngine {
         try s.deleteKeys.bind(.integer(id)).run()
     }
 
-    private func addKeysAndEdges(_ id: Int64, profile: MatchProfile) throws {
+    /// Returns the edges added, in ascending order of the other record.
+    private func addKeysAndEdges(_ id: Int64, profile: MatchProfile) throws -> [(Int64, Double)] {
         let s = statements
         let keys = Set(profile.keys.map(\.description)).sorted()
         var candidates = Set<Int64>()
@@ -210,6 +224,7 @@ public final class MergeEngine {
             for other in postings where other != id { candidates.insert(other) }
         }
         let member = options.member
+        var edges: [(Int64, Double)] = []
         for other in candidates.sorted() {
             // The blobs are read only for a live record of another member (the profile sits behind the
             // record's bytes in the row, so reading it costs their overflow pages).
@@ -224,7 +239,9 @@ public final class MergeEngine {
             try s.insertEdge.bind(.integer(id), .integer(other), .real(decision.score)).run()
             try s.insertEdge.bind(.integer(other), .integer(id), .real(decision.score)).run()
             report.edgesAdded += 1
+            edges.append((other, decision.score))
         }
+        return edges
     }
 
     // MARK: - --full

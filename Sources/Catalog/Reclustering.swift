@@ -57,12 +57,21 @@ extension MergeEngine {
         var visitedClusters = Set<String>()
         while let id = queue.popLast() {
             guard nodes[id] == nil else { continue }
-            guard var node = try s.recordInfo.bind(.integer(id)).first({ row in
-                Node(id: id, member: row.text(0) ?? "", localID: row.text(1) ?? "", deleted: row.int(2) != 0,
-                    oldCluster: row.text(3), edges: [])
-            }) else { continue }
+            var node: Node
+            if let inserted = changes.inserted[id] {
+                node = Node(id: id, member: options.member, localID: inserted.localID, deleted: false, oldCluster: nil,
+                    edges: inserted.edges)
+            } else {
+                guard let read = try s.recordInfo.bind(.integer(id)).first({ row in
+                    Node(id: id, member: row.text(0) ?? "", localID: row.text(1) ?? "", deleted: row.int(2) != 0,
+                        oldCluster: row.text(3), edges: [])
+                }) else { continue }
+                node = read
+                if !node.deleted {
+                    node.edges = try s.edgesWithScores.bind(.integer(id)).rows { ($0.int(0), $0.double(1)) }
+                }
+            }
             if !node.deleted {
-                node.edges = try s.edgesWithScores.bind(.integer(id)).rows { ($0.int(0), $0.double(1)) }
                 for (n, _) in node.edges where nodes[n] == nil { queue.append(n) }
             }
             if let c = node.oldCluster, visitedClusters.insert(c).inserted {
