@@ -111,7 +111,8 @@ public struct Harvester: Sendable {
         var run = state.run!
         if let token = run.resumptionToken { log("\(member): resuming at token \(token)") }
         var sets: [String?] = source.sets.isEmpty ? [nil] : source.sets
-        var badTokenRestarts = 0, sameToken = 0, emptyPages = 0
+        var badTokenRestarts = 0
+        var sameToken = Streak(), emptyPages = Streak()
         var granularityLowered = false
         while run.setIndex < sets.count {
             let set = sets[run.setIndex]
@@ -174,23 +175,14 @@ public struct Harvester: Sendable {
                 }
                 if !again {
                     let next = listEnded ? nil : page.nextToken
-                    if let requestToken, next == requestToken {
-                        sameToken += 1
-                        if sameToken >= source.sameTokenLimit {
-                            throw HarvestError(member: member, .repeatedToken,
-                                "the provider returned the token it was asked with \(sameToken) times in a row: \(requestToken)")
-                        }
-                    } else {
-                        sameToken = 0
+                    try sameToken.count(requestToken != nil && next == requestToken, limit: source.sameTokenLimit) {
+                        HarvestError(member: member, .repeatedToken, "the provider returned the token it was asked "
+                            + "with \($0) times in a row: \(requestToken ?? "")")
                     }
-                    if page.recordCount == 0 && page.deletionCount == 0 && next != nil {
-                        emptyPages += 1
-                        if emptyPages >= source.emptyPageLimit {
-                            throw HarvestError(member: member, .emptyPages,
-                                "\(emptyPages) pages in a row with a new token and no records")
-                        }
-                    } else {
-                        emptyPages = 0
+                    try emptyPages.count(page.recordCount == 0 && page.deletionCount == 0 && next != nil,
+                        limit: source.emptyPageLimit)
+                    {
+                        HarvestError(member: member, .emptyPages, "\($0) pages in a row with a new token and no records")
                     }
                     run.resumptionToken = next
                     if next == nil { run.setIndex += 1 }
@@ -331,7 +323,7 @@ public struct Harvester: Sendable {
         var seen = 0
         for set in source.sets.isEmpty ? [nil] : source.sets.map(Optional.some) {
             var token: String?
-            var sameToken = 0
+            var sameToken = Streak()
             repeat {
                 var query = [("verb", "ListIdentifiers")]
                 if let token {
@@ -357,16 +349,25 @@ public struct Harvester: Sendable {
                 }
                 seen += page.identifiers.count
                 let next = page.nextToken
-                if let token, next == token {
-                    sameToken += 1
-                    if sameToken >= source.sameTokenLimit {
-                        throw HarvestError(member: member, .repeatedToken,
-                            "ListIdentifiers returned the same token \(sameToken) times in a row: \(token)")
-                    }
+                try sameToken.count(token != nil && next == token, limit: source.sameTokenLimit) {
+                    HarvestError(member: member, .repeatedToken,
+                        "ListIdentifiers returned the same token \($0) times in a row: \(token ?? "")")
                 }
                 token = next
             } while token != nil
         }
         return seen
+    }
+}
+
+/// Pages in a row with the same problem (a token that does not change, no records): past a limit the
+/// member stops instead of looping for ever.
+struct Streak {
+    private(set) var length = 0
+
+    /// Counts `hit` (a page without the problem ends the streak) and throws `error(length)` at `limit`.
+    mutating func count(_ hit: Bool, limit: Int, _ error: (Int) -> HarvestError) throws(HarvestError) {
+        length = hit ? length + 1 : 0
+        if hit && length >= limit { throw error(length) }
     }
 }
