@@ -37,8 +37,6 @@ public final class ChunkWorker<Input: Sendable, Output: Sendable>: @unchecked Se
         }
     }
 
-    deinit { close() }
-
     /// Chunks submitted and not yet taken.
     public var inFlight: Int {
         condition.lock()

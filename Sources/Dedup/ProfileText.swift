@@ -26,12 +26,27 @@ enum ProfileText {
     /// Sorted, distinct hashes of the words of folded text, leaving out `stop` words and keeping at
     /// most `limit` of them (the first ones: a title's start carries the most weight).
     ///
-    /// One pass over the bytes, hashing as it goes: no slices, no array of words (the profile builds
-    /// eight of these per record).
+    /// Words are hashed where they lie: no slices, no array of words (the profile builds eight of these
+    /// per record).
     static func wordSet(_ folded: [UInt8], stop: [UInt32] = [], limit: Int = 48) -> [UInt32] {
         guard !folded.isEmpty else { return [] }
         var out: [UInt32] = []
         out.reserveCapacity(Swift.min(limit, 16))
+        forEachWord(folded) { text, word in
+            var h: UInt32 = 2_166_136_261
+            for i in word { h = (h ^ UInt32(text[i])) &* 16_777_619 }
+            if stop.contains(h) { return true }
+            out.append(h)
+            return out.count != limit
+        }
+        sortUnique(&out)
+        return out
+    }
+
+    /// Calls `body` with each blank-separated word of folded text (the buffer and the word's range in
+    /// it) until `body` returns false.
+    @inline(__always)
+    static func forEachWord(_ folded: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
         folded.withUnsafeBufferPointer { text in
             var i = 0
             let end = text.count
@@ -40,18 +55,11 @@ enum ProfileText {
                     i += 1
                     continue
                 }
-                var h: UInt32 = 2_166_136_261
-                while i < end, text[i] != 0x20 {
-                    h = (h ^ UInt32(text[i])) &* 16_777_619
-                    i += 1
-                }
-                if stop.contains(h) { continue }
-                out.append(h)
-                if out.count == limit { break }
+                let start = i
+                while i < end, text[i] != 0x20 { i += 1 }
+                if !body(text, start..<i) { return }
             }
         }
-        sortUnique(&out)
-        return out
     }
 
     static func sortedUnique(_ values: [UInt32]) -> [UInt32] {
@@ -88,28 +96,16 @@ enum ProfileText {
     static func numbers(_ folded: [UInt8]) -> [UInt32] {
         guard !folded.isEmpty else { return [] }
         var out: [UInt32] = []
-        folded.withUnsafeBufferPointer { text in
-            var i = 0
-            let end = text.count
-            while i < end {
-                if text[i] == 0x20 {
-                    i += 1
-                    continue
-                }
-                // `number` reads the first nine digits of a word that is all digits.
-                var v: UInt32 = 0, length = 0, allDigits = true
-                while i < end, text[i] != 0x20 {
-                    let b = text[i]
-                    if b &- 0x30 < 10 {
-                        if length < 9 { v = v &* 10 &+ UInt32(b &- 0x30) }
-                    } else {
-                        allDigits = false
-                    }
-                    length += 1
-                    i += 1
-                }
-                if allDigits { out.append(v) }
+        forEachWord(folded) { text, word in
+            // `number` reads the first nine digits of a word that is all digits.
+            var v: UInt32 = 0
+            for i in word {
+                let b = text[i]
+                guard b &- 0x30 < 10 else { return true }
+                if i - word.lowerBound < 9 { v = v &* 10 &+ UInt32(b &- 0x30) }
             }
+            out.append(v)
+            return true
         }
         sortUnique(&out)
         return out
